@@ -1,0 +1,31 @@
+package dev.triad;
+
+import dev.triad.catalog.ProductFacts;
+import dev.triad.catalog.ProductRequest;
+import dev.triad.local.DemoShop;
+import dev.triad.offer.OfferRequest;
+import dev.triad.offer.OfferResponse;
+import dev.triad.problem.Problem;
+import dev.triad.sheet.Candidate;
+import dev.triad.sheet.OfferSheet;
+import dev.triad.shop.Shop;
+import dev.triad.shop.ShopSettings;
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
+/**
+ * The one place that registers for reflection the types Jackson reads or writes outside the REST
+ * layer's own signatures (stored Redis values, manually parsed bodies), so the native image has them.
+ */
+@RegisterForReflection(targets = {
+        Shop.class, ShopSettings.class,
+        OfferSheet.class, Candidate.class,
+        ProductFacts.class, ProductFacts.Variant.class,
+        ProductRequest.class, ProductRequest.VariantRequest.class,
+        OfferRequest.class, OfferRequest.Line.class,
+        OfferResponse.class, OfferResponse.View.class, OfferResponse.Item.class, OfferResponse.FreeShipping.class,
+        Problem.class, DemoShop.Entry.class })
+public final class NativeHints {
+
+    private NativeHints() {
+    }
+}

@@ -1,0 +1,168 @@
+package dev.triad.catalog;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.triad.problem.ProblemException;
+import dev.triad.sheet.OfferSheet;
+import dev.triad.store.Keys;
+import io.quarkus.redis.datasource.RedisDataSource;
+import io.quarkus.redis.datasource.transactions.OptimisticLockingTransactionResult;
+import io.quarkus.redis.datasource.transactions.TransactionalRedisDataSource;
+
+/**
+ * Product facts and the sheets they feed. A write replaces the product's facts and sheet and
+ * patches every sheet that names the product (found through the reverse index), all in one
+ * optimistic transaction: readers see old or new sheets whole, and a concurrent write to any of
+ * those sheets makes this one retry rather than be lost.
+ */
+@ApplicationScoped
+public class CatalogStore {
+
+    private static final int ATTEMPTS = 16;
+
+    private final RedisDataSource redis;
+    private final ObjectMapper mapper;
+
+    public CatalogStore(RedisDataSource redis, ObjectMapper mapper) {
+        this.redis = redis;
+        this.mapper = mapper;
+    }
+
+    public Optional<ProductFacts> find(String shop, String id) {
+        return Optional.ofNullable(read(redis.value(String.class).get(Keys.product(shop, id)), ProductFacts.class));
+    }
+
+    public Optional<OfferSheet> sheet(String shop, String id) {
+        return Optional.ofNullable(read(redis.value(String.class).get(Keys.sheet(shop, id)), OfferSheet.class));
+    }
+
+    /** Stores {@code product}, rebuilds its sheet and patches every sheet naming it; returns its new sheet. */
+    public OfferSheet put(String shop, ProductFacts product) {
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            OptimisticLockingTransactionResult<Change> result = redis.withTransaction(
+                    ds -> prepare(ds, shop, product.id(), product),
+                    (change, tx) -> apply(tx, shop, change),
+                    Keys.product(shop, product.id()), Keys.sheet(shop, product.id()), Keys.namedBy(shop, product.id()));
+            if (!result.discarded()) {
+                return result.getPreTransactionResult().sheet;
+            }
+        }
+        throw ProblemException.unavailable("Too many concurrent writes to this shop's catalog; try again");
+    }
+
+    /** Deletes a product; it disappears from every other sheet. False when it did not exist. */
+    public boolean delete(String shop, String id) {
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            OptimisticLockingTransactionResult<Change> result = redis.withTransaction(
+                    ds -> prepare(ds, shop, id, null),
+                    (change, tx) -> apply(tx, shop, change),
+                    Keys.product(shop, id), Keys.sheet(shop, id), Keys.namedBy(shop, id));
+            if (!result.discarded()) {
+                return result.getPreTransactionResult().existed;
+            }
+        }
+        throw ProblemException.unavailable("Too many concurrent writes to this shop's catalog; try again");
+    }
+
+    /** Everything one write changes, computed from reads made under WATCH. {@code product} null: a delete. */
+    private record Change(String id, ProductFacts product, OfferSheet sheet, OfferSheet previous,
+            Map<String, OfferSheet> patched, boolean existed) {
+    }
+
+    private Change prepare(RedisDataSource ds, String shop, String id, ProductFacts product) {
+        var values = ds.value(String.class);
+        boolean existed = values.get(Keys.product(shop, id)) != null;
+        OfferSheet previous = read(values.get(Keys.sheet(shop, id)), OfferSheet.class);
+        List<String> referrers = new ArrayList<>(ds.set(String.class).smembers(Keys.namedBy(shop, id)));
+        referrers.remove(id);
+        Map<String, OfferSheet> patched = new HashMap<>();
+        if (!referrers.isEmpty()) {
+            ds.execute("WATCH", referrers.stream().map(r -> Keys.sheet(shop, r)).toArray(String[]::new));
+            Map<String, String> sheets = values.mget(referrers.stream().map(r -> Keys.sheet(shop, r)).toArray(String[]::new));
+            for (String referrer : referrers) {
+                OfferSheet sheet = read(sheets.get(Keys.sheet(shop, referrer)), OfferSheet.class);
+                if (sheet != null) {
+                    patched.put(referrer, product == null ? sheet.without(id)
+                            : sheet.patched(id, prev -> product.asCandidate(prev, prev == null || prev.pinned())));
+                }
+            }
+        }
+        OfferSheet sheet = null;
+        if (product != null) {
+            Set<String> pins = new HashSet<>(product.complements());
+            pins.addAll(product.upgrades());
+            pins.remove(id);
+            Map<String, ProductFacts> known = new HashMap<>();
+            if (!pins.isEmpty()) {
+                Map<String, String> facts = values.mget(pins.stream().map(p -> Keys.product(shop, p)).toArray(String[]::new));
+                for (String pin : pins) {
+                    ProductFacts f = read(facts.get(Keys.product(shop, pin)), ProductFacts.class);
+                    if (f != null) {
+                        known.put(pin, f);
+                    }
+                }
+            }
+            sheet = SheetBuilder.build(product, known, previous);
+        }
+        return new Change(id, product, sheet, previous, patched, existed);
+    }
+
+    private void apply(TransactionalRedisDataSource tx, String shop, Change change) {
+        var values = tx.value(String.class);
+        var sets = tx.set(String.class);
+        String id = change.id();
+        Set<String> nowNamed = change.sheet == null ? Set.of() : change.sheet.namedProducts();
+        if (change.previous != null) {
+            for (String gone : change.previous.namedProducts()) {
+                if (!nowNamed.contains(gone)) {
+                    sets.srem(Keys.namedBy(shop, gone), id);
+                }
+            }
+        }
+        for (String named : nowNamed) {
+            sets.sadd(Keys.namedBy(shop, named), id);
+        }
+        for (Map.Entry<String, OfferSheet> e : change.patched.entrySet()) {
+            values.set(Keys.sheet(shop, e.getKey()), json(e.getValue()));
+            if (!e.getValue().namedProducts().contains(id)) {
+                sets.srem(Keys.namedBy(shop, id), e.getKey());
+            }
+        }
+        if (change.product == null) {
+            tx.key().del(Keys.product(shop, id), Keys.sheet(shop, id));
+            sets.srem(Keys.products(shop), id);
+        } else {
+            values.set(Keys.product(shop, id), json(change.product));
+            values.set(Keys.sheet(shop, id), json(change.sheet));
+            sets.sadd(Keys.products(shop), id);
+        }
+    }
+
+    private <T> T read(String json, Class<T> type) {
+        try {
+            return json == null ? null : mapper.readValue(json, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A stored " + type.getSimpleName() + " is unreadable", e);
+        }
+    }
+
+    private String json(Object value) {
+        try {
+            return mapper.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+}

@@ -1,0 +1,95 @@
+package dev.triad.catalog;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import dev.triad.offer.Money;
+import dev.triad.problem.ProblemException;
+
+/** The body of {@code PUT /admin/v1/shops/{shop}/products/{productId}}, as sent. */
+public record ProductRequest(
+        String title,
+        String type,
+        String url,
+        String image,
+        Double rating,
+        Integer reviewCount,
+        List<VariantRequest> variants,
+        List<String> complements,
+        List<String> upgrades) {
+
+    static final int MAX_TEXT = 1000;
+    static final int MAX_VARIANTS = 250;
+    static final int MAX_PINS = 50;
+
+    /** A variant as sent; {@code inStock} defaults to true. */
+    public record VariantRequest(String id, String title, String price, String compareAtPrice, Boolean inStock) {
+    }
+
+    /** The facts this request describes, or a refusal naming the first bad field. */
+    public ProductFacts toFacts(String productId) {
+        text("title", title, true);
+        text("type", type, false);
+        text("url", url, false);
+        text("image", image, false);
+        if (rating != null && (rating < 0 || rating > 5 || rating.isNaN())) {
+            throw ProblemException.invalid("rating", "'rating' must be from 0 to 5");
+        }
+        if (reviewCount != null && reviewCount < 0) {
+            throw ProblemException.invalid("reviewCount", "'reviewCount' must not be negative");
+        }
+        if (variants == null || variants.isEmpty() || variants.size() > MAX_VARIANTS) {
+            throw ProblemException.invalid("variants", "'variants' must hold 1 to " + MAX_VARIANTS + " variants");
+        }
+        List<ProductFacts.Variant> facts = new ArrayList<>(variants.size());
+        Set<String> ids = new HashSet<>();
+        for (int i = 0; i < variants.size(); i++) {
+            String at = "variants[" + i + "]";
+            VariantRequest v = variants.get(i);
+            if (v == null) {
+                throw ProblemException.invalid(at, "'" + at + "' must be an object");
+            }
+            String id = Ids.require(at + ".id", v.id());
+            if (!ids.add(id)) {
+                throw ProblemException.invalid(at + ".id", "'" + at + ".id' repeats variant " + id);
+            }
+            text(at + ".title", v.title(), false);
+            facts.add(new ProductFacts.Variant(id, v.title(), Money.parse(at + ".price", v.price()),
+                    v.compareAtPrice() == null ? null : Money.parse(at + ".compareAtPrice", v.compareAtPrice()),
+                    v.inStock() == null || v.inStock()));
+        }
+        return new ProductFacts(productId, title, type, url, image, rating, reviewCount, facts,
+                pins("complements", complements, productId), pins("upgrades", upgrades, productId));
+    }
+
+    private static List<String> pins(String field, List<String> ids, String self) {
+        if (ids == null) {
+            return List.of();
+        }
+        if (ids.size() > MAX_PINS) {
+            throw ProblemException.invalid(field, "'" + field + "' holds at most " + MAX_PINS + " products");
+        }
+        List<String> pins = new ArrayList<>(ids.size());
+        for (int i = 0; i < ids.size(); i++) {
+            String id = Ids.require(field + "[" + i + "]", ids.get(i));
+            if (id.equals(self)) {
+                throw ProblemException.invalid(field + "[" + i + "]", "A product cannot be paired with itself");
+            }
+            if (!pins.contains(id)) {
+                pins.add(id);
+            }
+        }
+        return pins;
+    }
+
+    private static void text(String field, String value, boolean required) {
+        if (required && (value == null || value.isBlank())) {
+            throw ProblemException.invalid(field, "'" + field + "' is required");
+        }
+        if (value != null && value.length() > MAX_TEXT) {
+            throw ProblemException.invalid(field, "'" + field + "' is longer than " + MAX_TEXT + " characters");
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package dev.triad.offer;
+
+import java.io.IOException;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+
+import dev.triad.TriadConfig;
+import dev.triad.problem.ProblemException;
+import dev.triad.problem.ProblemMapper;
+import dev.triad.shop.ShopName;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * {@code POST /v1/shops/{shop}/offers} — up to three tiered offers for a cart.
+ *
+ * <p>Header {@code X-Triad-Key}: the shop's publishable key. Body: {@link OfferRequest} (at most
+ * 64 KiB, 100 lines). 200: {@link OfferResponse}, also when Redis is in trouble ({@code degraded}).
+ * 400 bad body (field named), 401 missing or wrong key, 403 origin not allowed, 404 unknown shop,
+ * 413 body too large, 422 cart currency differs from the shop's.
+ */
+@Path("/v1/shops/{shop}/offers")
+public class OfferResource {
+
+    private final OfferService service;
+    private final ObjectReader requestReader;
+    private final TriadConfig.Offers config;
+
+    public OfferResource(OfferService service, ObjectMapper mapper, TriadConfig config) {
+        this.service = service;
+        this.requestReader = mapper.readerFor(OfferRequest.class);
+        this.config = config.offers();
+    }
+
+    @POST
+    @Consumes(MediaType.WILDCARD)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Uni<OfferResponse> offers(@PathParam("shop") String shop, @HeaderParam("X-Triad-Key") String key,
+            @HeaderParam("Origin") String origin, byte[] body) {
+        String shopId = ShopName.validate(shop);
+        if (body.length > config.maxBodyBytes()) {
+            throw ProblemException.tooLarge("body", "The body is " + body.length + " bytes; at most "
+                    + config.maxBodyBytes() + " are accepted");
+        }
+        OfferQuery query = OfferQuery.of(parse(body), config.maxCartLines());
+        return service.offers(shopId, query, key, origin);
+    }
+
+    private OfferRequest parse(byte[] body) {
+        if (body.length == 0) {
+            throw ProblemException.invalid("body", "The body must be a JSON object");
+        }
+        try {
+            return requestReader.readValue(body);
+        } catch (JsonProcessingException e) {
+            throw ProblemMapper.fromJson(e);
+        } catch (IOException e) {
+            throw ProblemException.invalid("body", "The body could not be read");
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package dev.triad.offer;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.triad.sheet.Candidate;
+
+/** Turns a {@link Selection} into the cards of the HTTP answer, money formatted in the cart's currency. */
+final class OfferViews {
+
+    private final int fractionDigits;
+
+    OfferViews(int fractionDigits) {
+        this.fractionDigits = fractionDigits;
+    }
+
+    List<OfferResponse.View> of(Selection selection) {
+        List<OfferResponse.View> views = new ArrayList<>(selection.offers().size());
+        for (int i = 0; i < selection.offers().size(); i++) {
+            Boolean recommended = i == selection.recommended() ? Boolean.TRUE : null;
+            views.add(view(i + 1, recommended, selection.offers().get(i)));
+        }
+        return views;
+    }
+
+    OfferResponse.FreeShipping freeShipping(Selection selection) {
+        if (selection.freeShippingThreshold() == null) {
+            return null;
+        }
+        return new OfferResponse.FreeShipping(money(selection.freeShippingThreshold()),
+                money(selection.freeShippingRemaining()));
+    }
+
+    private OfferResponse.View view(int tier, Boolean recommended, Offer offer) {
+        // Java 17 has no pattern switch; the sealed interface keeps this chain exhaustive in spirit.
+        if (offer instanceof Offer.AddOn a) {
+            return new OfferResponse.View(tier, "add_on", recommended, null,
+                    a.item().productId(), a.item().variantId(), a.item().title(), a.item().image(), a.item().url(),
+                    null, money(a.item().price()), money(a.extra()), null, reason(a.item()), evidence(a.item()));
+        }
+        if (offer instanceof Offer.Bundle b) {
+            return new OfferResponse.View(tier, "bundle", recommended, null,
+                    null, null, null, null, null, b.items().stream().map(this::item).toList(),
+                    money(b.price()), money(b.extra()), b.discountPercent(), "bundle", null);
+        }
+        Offer.Upgrade u = (Offer.Upgrade) offer;
+        return new OfferResponse.View(tier, "upgrade", recommended, replaced(u.replaces()),
+                u.item().productId(), u.item().variantId(), u.item().title(), u.item().image(), u.item().url(),
+                null, money(u.item().price()), money(u.extra()), null, "next_tier", evidence(u.item()));
+    }
+
+    private static String replaced(CartLine line) {
+        return line.variantId() != null ? line.variantId() : line.productId();
+    }
+
+    private OfferResponse.Item item(Candidate c) {
+        return new OfferResponse.Item(c.productId(), c.variantId(), c.title(), c.image(), c.url(), money(c.price()));
+    }
+
+    private static String reason(Candidate c) {
+        if (c.pairCount() > 0) {
+            return "bought_together";
+        }
+        return c.pinned() ? "merchant_pick" : "goes_with";
+    }
+
+    private static Map<String, Object> evidence(Candidate c) {
+        Map<String, Object> evidence = new LinkedHashMap<>(4);
+        if (c.pairCount() > 0) {
+            evidence.put("boughtTogether", c.pairCount());
+        }
+        if (c.rating() != null) {
+            evidence.put("rating", c.rating());
+        }
+        if (c.reviewCount() != null) {
+            evidence.put("reviewCount", c.reviewCount());
+        }
+        return evidence.isEmpty() ? null : evidence;
+    }
+
+    private String money(BigDecimal amount) {
+        return Money.format(amount.setScale(fractionDigits, RoundingMode.HALF_UP));
+    }
+}

@@ -1,0 +1,186 @@
+package dev.triad.offer;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import dev.triad.shop.ShopSettings;
+import dev.triad.sheet.Candidate;
+import dev.triad.sheet.OfferSheet;
+
+/**
+ * Chooses at most three offers at three levels of extra spend — a small add-on, a bundle of two
+ * complements, an upgrade of a cart line — from the offer sheets of the cart's products.
+ *
+ * <p>Pure and deterministic: no I/O, no clock, no randomness; the same input gives the same
+ * answer. It never offers a product or variant already in the cart, anything out of stock, priced
+ * zero or dismissed, nor an upgrade beyond the shop's step band. With few candidates it returns
+ * fewer offers rather than unrelated filler.
+ */
+public final class RuleOfThree {
+
+    /** Complements beyond the best few are too weakly related to be worth a card. */
+    static final int RELEVANT_COMPLEMENTS = 3;
+
+    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+
+    private final ShopSettings settings;
+    private final int fractionDigits;
+
+    /** @param fractionDigits decimals of the cart's currency (2 for USD, 0 for JPY) */
+    public RuleOfThree(ShopSettings settings, int fractionDigits) {
+        this.settings = settings;
+        this.fractionDigits = fractionDigits;
+    }
+
+    public Selection select(Cart cart, Map<String, OfferSheet> sheets, Set<String> dismissed) {
+        Exclusions exclusions = new Exclusions(cart, dismissed);
+        List<Candidate> complements = rankedComplements(cart, sheets, exclusions);
+        BigDecimal remaining = freeShippingRemaining(cart);
+
+        List<Offer> offers = new ArrayList<>(3);
+        if (!complements.isEmpty()) {
+            Candidate addOn = addOn(complements, remaining);
+            offers.add(new Offer.AddOn(addOn, money(addOn.price())));
+            if (complements.size() >= 2) {
+                offers.add(bundle(complements.get(0), complements.get(1)));
+            }
+        }
+        Offer upgrade = upgrade(cart, sheets, exclusions);
+        if (upgrade != null) {
+            offers.add(upgrade);
+        } else if (complements.size() > 2 && offers.size() == 2) {
+            Offer.AddOn first = (Offer.AddOn) offers.get(0);
+            complements.stream()
+                    .filter(c -> !c.productId().equals(first.item().productId()))
+                    .skip(1)
+                    .findFirst()
+                    .ifPresent(better -> offers.add(new Offer.AddOn(better, money(better.price()))));
+        }
+        offers.sort(Comparator.comparing(Offer::extra));
+        int recommended = offers.size() >= 2 ? 1 : -1;
+        return new Selection(List.copyOf(offers), recommended,
+                settings.freeShippingThreshold() == null ? null : money(settings.freeShippingThreshold()), remaining);
+    }
+
+    /** Complements of every cart product, merged: pinned first, then by summed score, then first seen. */
+    private List<Candidate> rankedComplements(Cart cart, Map<String, OfferSheet> sheets, Exclusions exclusions) {
+        Map<String, Ranked> merged = new LinkedHashMap<>();
+        for (String productId : cart.productIds()) {
+            OfferSheet sheet = sheets.get(productId);
+            if (sheet == null) {
+                continue;
+            }
+            for (Candidate c : sheet.complements()) {
+                if (exclusions.allows(c)) {
+                    merged.computeIfAbsent(c.productId(), id -> new Ranked(c, merged.size())).add(c);
+                }
+            }
+        }
+        return merged.values().stream()
+                .sorted(Ranked.ORDER)
+                .limit(RELEVANT_COMPLEMENTS)
+                .map(r -> r.candidate)
+                .toList();
+    }
+
+    /** The best complement, unless a relevant one closes the free-shipping gap: then the cheapest such. */
+    private Candidate addOn(List<Candidate> complements, BigDecimal remaining) {
+        if (remaining != null && remaining.signum() > 0) {
+            return complements.stream()
+                    .filter(c -> c.price().compareTo(remaining) >= 0)
+                    .min(Comparator.comparing(Candidate::price))
+                    .orElse(complements.get(0));
+        }
+        return complements.get(0);
+    }
+
+    private Offer.Bundle bundle(Candidate first, Candidate second) {
+        BigDecimal price = money(first.price().add(second.price()));
+        int discount = settings.bundleDiscountPercent();
+        BigDecimal extra = money(price.multiply(BigDecimal.valueOf(100L - discount)).divide(HUNDRED));
+        return new Offer.Bundle(List.of(first, second), price, extra, discount);
+    }
+
+    /** The first step up the ladder of the most expensive cart line that has one within the band. */
+    private Offer upgrade(Cart cart, Map<String, OfferSheet> sheets, Exclusions exclusions) {
+        List<CartLine> byPrice = new ArrayList<>(cart.lines());
+        byPrice.sort(Comparator.comparing(CartLine::price).reversed());
+        BigDecimal band = BigDecimal.valueOf(100L + settings.stepBandPercent());
+        for (CartLine line : byPrice) {
+            OfferSheet sheet = sheets.get(line.productId());
+            if (sheet == null) {
+                continue;
+            }
+            BigDecimal ceiling = line.price().multiply(band).divide(HUNDRED);
+            for (Candidate c : sheet.upgrades()) {
+                boolean sameProduct = c.productId().equals(line.productId());
+                boolean allowed = sameProduct ? exclusions.allowsVariantOf(c) : exclusions.allows(c);
+                if (allowed && c.price().compareTo(line.price()) > 0 && c.price().compareTo(ceiling) <= 0) {
+                    BigDecimal extra = c.price().subtract(line.price()).multiply(BigDecimal.valueOf(line.quantity()));
+                    return new Offer.Upgrade(c, line, money(extra));
+                }
+            }
+        }
+        return null;
+    }
+
+    private BigDecimal freeShippingRemaining(Cart cart) {
+        BigDecimal threshold = settings.freeShippingThreshold();
+        if (threshold == null) {
+            return null;
+        }
+        return money(threshold.subtract(cart.subtotal()).max(BigDecimal.ZERO));
+    }
+
+    private BigDecimal money(BigDecimal amount) {
+        return amount.setScale(fractionDigits, RoundingMode.HALF_UP);
+    }
+
+    /** What the cart and the shopper rule out. */
+    private record Exclusions(Cart cart, Set<String> variants, Set<String> dismissed) {
+
+        Exclusions(Cart cart, Set<String> dismissed) {
+            this(cart, cart.variantIds(), dismissed);
+        }
+
+        boolean allows(Candidate c) {
+            return allowsVariantOf(c) && !cart.holdsProduct(c.productId());
+        }
+
+        /** For a better variant of a cart product: the product may be in the cart, the variant may not. */
+        boolean allowsVariantOf(Candidate c) {
+            return c.offerable()
+                    && (c.variantId() == null || !variants.contains(c.variantId()))
+                    && !dismissed.contains(c.productId())
+                    && (c.variantId() == null || !dismissed.contains(c.variantId()));
+        }
+    }
+
+    /** A complement merged across the sheets of several cart products. */
+    private static final class Ranked {
+        static final Comparator<Ranked> ORDER = Comparator.comparing((Ranked r) -> !r.pinned)
+                .thenComparing(r -> -r.score)
+                .thenComparingInt(r -> r.firstSeen);
+
+        final Candidate candidate;
+        final int firstSeen;
+        boolean pinned;
+        double score;
+
+        Ranked(Candidate candidate, int firstSeen) {
+            this.candidate = candidate;
+            this.firstSeen = firstSeen;
+        }
+
+        void add(Candidate c) {
+            pinned |= c.pinned();
+            score += c.score();
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package dev.triad.sheet;
+
+import java.math.BigDecimal;
+
+import com.fasterxml.jackson.annotation.JsonFormat;
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/**
+ * One product an offer sheet may propose, with everything the offer path needs to show it:
+ * no second read is ever made for a candidate.
+ *
+ * @param productId   the proposed product
+ * @param variantId   the variant that would be added (for upgrades: the one that replaces the cart line)
+ * @param title       shown on the card
+ * @param price       unit price in the shop's currency, exact
+ * @param inStock     false candidates are kept (so a restock is a patch) but never offered
+ * @param pinned      placed by the merchant, ranked ahead of mined candidates
+ * @param score       association score of a mined complement or closeness of an upgrade; 0 for pins
+ * @param pairCount   orders that held both products (the "bought together by N" evidence)
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record Candidate(
+        String productId,
+        String variantId,
+        String title,
+        @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal price,
+        String image,
+        String url,
+        boolean inStock,
+        boolean pinned,
+        double score,
+        int pairCount,
+        Double rating,
+        Integer reviewCount) {
+
+    /** Whether this candidate may be shown at all: in stock and priced above zero. */
+    public boolean offerable() {
+        return inStock && price != null && price.signum() > 0;
+    }
+}

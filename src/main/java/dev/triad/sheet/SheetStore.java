@@ -1,0 +1,72 @@
+package dev.triad.sheet;
+
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+
+import dev.triad.shop.Shop;
+import dev.triad.store.Keys;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.redis.client.Command;
+import io.vertx.mutiny.redis.client.Redis;
+import io.vertx.mutiny.redis.client.Request;
+import io.vertx.mutiny.redis.client.Response;
+
+/**
+ * The read side of offer sheets: everything one offer request needs — the shop's record and the
+ * sheets of the cart's products — in one MGET, hence one round trip, in cluster mode too (one hash tag).
+ */
+@ApplicationScoped
+public class SheetStore {
+
+    private final Redis redis;
+    private final ObjectReader shopReader;
+    private final ObjectReader sheetReader;
+
+    public SheetStore(Redis redis, ObjectMapper mapper) {
+        this.redis = redis;
+        this.shopReader = mapper.readerFor(Shop.class);
+        this.sheetReader = mapper.readerFor(OfferSheet.class);
+    }
+
+    /** The shop (null when unknown) and the sheets that exist among {@code productIds}. */
+    public record Snapshot(Shop shop, Map<String, OfferSheet> sheets) {
+    }
+
+    public Uni<Snapshot> read(String shop, List<String> productIds) {
+        Request mget = Request.cmd(Command.MGET).arg(Keys.shop(shop));
+        for (String id : productIds) {
+            mget.arg(Keys.sheet(shop, id));
+        }
+        return redis.send(mget).map(reply -> parse(reply, productIds));
+    }
+
+    private Snapshot parse(Response reply, List<String> productIds) {
+        try {
+            Shop shop = reply.get(0) == null ? null : shopReader.readValue(reply.get(0).toBytes());
+            Map<String, OfferSheet> sheets = new HashMap<>(productIds.size() * 2);
+            for (int i = 0; i < productIds.size(); i++) {
+                Response value = reply.get(i + 1);
+                if (value != null) {
+                    sheets.put(productIds.get(i), sheetReader.readValue(value.toBytes()));
+                }
+            }
+            return new Snapshot(shop, sheets);
+        } catch (IOException e) {
+            throw new CorruptSheetException(e);
+        }
+    }
+
+    /** A stored value that is not what Triad wrote: the offer path degrades rather than guess. */
+    public static final class CorruptSheetException extends RuntimeException {
+        CorruptSheetException(IOException cause) {
+            super("A stored shop or sheet value could not be read", cause);
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package dev.triad.shop;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.util.Currency;
+import java.util.List;
+import java.util.Set;
+
+import dev.triad.offer.Money;
+import dev.triad.problem.ProblemException;
+
+/** The body of {@code PUT /admin/v1/shops/{shop}}; every field but {@code platform} is optional. */
+public record ShopRequest(
+        String platform,
+        String currency,
+        String webhookSecret,
+        List<String> allowedOrigins,
+        Settings settings) {
+
+    static final Set<String> PLATFORMS = Set.of("shopify", "woocommerce");
+
+    /** Settings as sent; omitted ones take their defaults. */
+    public record Settings(Integer stepBandPercent, Integer bundleDiscountPercent, String freeShippingThreshold,
+            Integer holdoutPercent) {
+    }
+
+    /** The shop this request describes, keeping the keys (and webhook secret, unless replaced) of {@code existing}. */
+    Shop toShop(String id, Shop existing, String publishableKey, String adminKeyHash) {
+        if (platform == null || !PLATFORMS.contains(platform)) {
+            throw ProblemException.invalid("platform", "'platform' must be \"shopify\" or \"woocommerce\"");
+        }
+        String code = currency == null ? "USD" : currency;
+        try {
+            if (!code.matches("[A-Z]{3}")) {
+                throw new IllegalArgumentException(code);
+            }
+            Currency.getInstance(code);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalid("currency", "'currency' must be an ISO 4217 code such as \"USD\"");
+        }
+        List<String> origins = allowedOrigins == null ? List.of() : allowedOrigins;
+        for (int i = 0; i < origins.size(); i++) {
+            origin("allowedOrigins[" + i + "]", origins.get(i));
+        }
+        String secret = webhookSecret != null ? webhookSecret : existing == null ? null : existing.webhookSecret();
+        if (secret != null && (secret.length() < 8 || secret.length() > 256)) {
+            throw ProblemException.invalid("webhookSecret", "'webhookSecret' must be 8 to 256 characters");
+        }
+        return new Shop(id, platform, code, origins, validSettings(), publishableKey, adminKeyHash, secret, true);
+    }
+
+    private ShopSettings validSettings() {
+        Settings s = settings == null ? new Settings(null, null, null, null) : settings;
+        ShopSettings d = ShopSettings.DEFAULTS;
+        BigDecimal threshold = s.freeShippingThreshold() == null ? null
+                : Money.parse("settings.freeShippingThreshold", s.freeShippingThreshold());
+        return new ShopSettings(
+                percent("settings.stepBandPercent", s.stepBandPercent(), d.stepBandPercent(), 1, 500),
+                percent("settings.bundleDiscountPercent", s.bundleDiscountPercent(), d.bundleDiscountPercent(), 0, 90),
+                threshold,
+                percent("settings.holdoutPercent", s.holdoutPercent(), d.holdoutPercent(), 0, 50));
+    }
+
+    private static int percent(String field, Integer value, int fallback, int min, int max) {
+        if (value == null) {
+            return fallback;
+        }
+        if (value < min || value > max) {
+            throw ProblemException.invalid(field, "'" + field + "' must be from " + min + " to " + max);
+        }
+        return value;
+    }
+
+    private static void origin(String field, String origin) {
+        try {
+            URI uri = origin == null ? null : new URI(origin);
+            boolean valid = uri != null && ("https".equals(uri.getScheme()) || "http".equals(uri.getScheme()))
+                    && uri.getHost() != null && (uri.getRawPath() == null || uri.getRawPath().isEmpty())
+                    && uri.getQuery() == null;
+            if (!valid) {
+                throw new IllegalArgumentException(origin);
+            }
+        } catch (Exception e) {
+            throw ProblemException.invalid(field, "'" + field + "' must be an origin such as \"https://shop.example\"");
+        }
+    }
+}
