@@ -21,7 +21,7 @@ public interface TriadConfig {
 
     interface Offers {
         /** How long the offer path waits for Redis before answering {@code degraded} with no offers (1ms-1s). */
-        @WithDefault("15ms")
+        @WithDefault("10ms")
         Duration redisTimeout();
 
         /** Largest offer request body, in bytes. */

@@ -51,7 +51,7 @@ public final class RedisServerProcess implements AutoCloseable {
         return process.isAlive();
     }
 
-    /** Sends one command and returns the first line of the reply (enough for PING and admin commands). */
+    /** Sends one command; answers a status or error line as is ({@code +OK}), a bulk string as its text. */
     public String command(String... args) throws IOException {
         return command(port, args);
     }
@@ -68,14 +68,22 @@ public final class RedisServerProcess implements AutoCloseable {
             out.write(resp.toString().getBytes(StandardCharsets.UTF_8));
             out.flush();
             InputStream in = socket.getInputStream();
-            StringBuilder line = new StringBuilder();
-            for (int c = in.read(); c != -1 && c != '\n'; c = in.read()) {
-                if (c != '\r') {
-                    line.append((char) c);
-                }
+            String first = line(in);
+            if (first.startsWith("$") && !first.equals("$-1")) {
+                return new String(in.readNBytes(Integer.parseInt(first.substring(1))), StandardCharsets.UTF_8);
             }
-            return line.toString();
+            return first;
         }
+    }
+
+    private static String line(InputStream in) throws IOException {
+        StringBuilder line = new StringBuilder();
+        for (int c = in.read(); c != -1 && c != '\n'; c = in.read()) {
+            if (c != '\r') {
+                line.append((char) c);
+            }
+        }
+        return line.toString();
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.triad.offer;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -26,6 +27,9 @@ public class OfferService {
 
     private static final Logger LOG = Logger.getLogger(OfferService.class);
 
+    private static final long DEGRADED_LOG_INTERVAL_NANOS = 10_000_000_000L;
+
+    private final AtomicLong lastDegradedLog = new AtomicLong(System.nanoTime() - DEGRADED_LOG_INTERVAL_NANOS - 1);
     private final SheetStore sheets;
     private final TriadConfig.Offers config;
 
@@ -85,7 +89,12 @@ public class OfferService {
     }
 
     private OfferResponse degraded(String requestId, String shop, OfferQuery query, Throwable failure) {
-        LOG.warnf("Offers for shop %s degraded: %s", shop, failure.toString());
+        long now = System.nanoTime();
+        long last = lastDegradedLog.get();
+        // An outage degrades every request: log it once per interval, not thousands of times a second.
+        if (now - last > DEGRADED_LOG_INTERVAL_NANOS && lastDegradedLog.compareAndSet(last, now)) {
+            LOG.warnf("Offers degraded (shop %s): %s", shop, failure.toString());
+        }
         return new OfferResponse(requestId, shop, query.placement(), List.of(), null, false, true);
     }
 

@@ -8,6 +8,7 @@ import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
@@ -54,11 +55,21 @@ public class ProblemMapper {
 
     /** A body that is not JSON, or JSON of the wrong shape, named by the path of the offending field. */
     public static ProblemException fromJson(JsonProcessingException e) {
-        if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+        if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty() && !malformed(e)) {
             String field = path(mapping);
             return ProblemException.invalid(field, "'" + field + "' has the wrong type or format");
         }
         return ProblemException.invalid("body", "The body is not valid JSON: " + e.getOriginalMessage());
+    }
+
+    /** Not JSON at all (truncated, bad syntax), as opposed to JSON of the wrong shape. */
+    private static boolean malformed(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof StreamReadException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String path(JsonMappingException e) {

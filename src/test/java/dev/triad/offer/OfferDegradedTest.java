@@ -1,0 +1,113 @@
+package dev.triad.offer;
+
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import dev.triad.support.BikeShop;
+import dev.triad.support.Redis;
+import dev.triad.support.RedisTestResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+
+/**
+ * Checkout must never break or wait because of Triad: garbage in Redis, a Redis that stalls and a
+ * Redis that is gone all answer 200, no offers, {@code degraded: true}, within 25 ms.
+ * Runs on a Redis of its own, which the last test stops.
+ */
+@QuarkusTest
+@QuarkusTestResource(value = RedisTestResource.class, restrictToAnnotatedClass = true)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class OfferDegradedTest {
+
+    static final long BUDGET_MILLIS = 25;
+
+    static final String ONE_BIKE = cartOf("p-bike-500", "v-500-m", "799.00");
+
+    final HttpClient http = HttpClient.newHttpClient();
+    BikeShop bikes;
+
+    @BeforeEach
+    void registerShop() throws Exception {
+        if (bikes == null) {
+            bikes = BikeShop.register("degraded.example");
+            warmUp();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void shouldAnswerDegradedWhenASheetIsGarbage() throws Exception {
+        String key = "triad:{degraded.example}:sheet:p-garbage";
+        Redis.command("SET", key, "{not json at all");
+        assertDegradedWithinBudget(cartOf("p-garbage", "v-g", "5.00"));
+        Redis.command("DEL", key);
+    }
+
+    @Test
+    @Order(2)
+    void shouldAnswerDegradedWithinBudgetWhenRedisStalls() throws Exception {
+        for (int round = 0; round < 3; round++) {
+            CompletableFuture<String> stall = CompletableFuture.supplyAsync(() -> Redis.command("DEBUG", "SLEEP", "0.3"));
+            Thread.sleep(50);
+            assertDegradedWithinBudget(ONE_BIKE);
+            stall.get();
+        }
+        bikes.offersForOneBike().then().statusCode(200).body("degraded", equalTo(false));
+    }
+
+    @Test
+    @Order(3)
+    void shouldAnswerDegradedWithinBudgetWhenRedisIsDown() throws Exception {
+        Redis.command("SHUTDOWN", "NOSAVE");
+        for (int i = 0; i < 5; i++) {
+            assertDegradedWithinBudget(ONE_BIKE);
+        }
+    }
+
+    private void warmUp() throws Exception {
+        for (int i = 0; i < 50; i++) {
+            bikes.offersForOneBike().then().statusCode(200);
+        }
+        for (int i = 0; i < 20; i++) {
+            http.send(HttpRequest.newBuilder(URI.create(RestAssured.baseURI + ":" + RestAssured.port + "/q/health/live"))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+        }
+    }
+
+    private static String cartOf(String productId, String variantId, String price) {
+        return "{\"placement\":\"checkout\",\"currency\":\"USD\",\"cart\":[{\"productId\":\"" + productId
+                + "\",\"variantId\":\"" + variantId + "\",\"quantity\":1,\"price\":\"" + price + "\"}]}";
+    }
+
+    /** Timed with a plain JDK client: REST Assured's own per-request overhead is not Triad's latency. */
+    private void assertDegradedWithinBudget(String cartJson) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(RestAssured.baseURI + ":" + RestAssured.port
+                        + "/v1/shops/" + bikes.shop + "/offers"))
+                .header("Content-Type", "application/json").header("X-Triad-Key", bikes.publishableKey)
+                .POST(HttpRequest.BodyPublishers.ofString(cartJson)).build();
+        long start = System.nanoTime();
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        long millis = Duration.ofNanos(System.nanoTime() - start).toMillis();
+        assertEquals(200, response.statusCode(), response.body());
+        assertTrue(response.body().contains("\"offers\":[]"), response.body());
+        assertTrue(response.body().contains("\"degraded\":true"), response.body());
+        assertTrue(millis <= BUDGET_MILLIS, "degraded answer took " + millis + " ms, budget " + BUDGET_MILLIS + " ms");
+    }
+}

@@ -1,0 +1,46 @@
+package dev.triad.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import dev.triad.local.RedisServerProcess;
+
+/** The test's own line to the Redis under test, beside the application's. */
+public final class Redis {
+
+    private Redis() {
+    }
+
+    public static int port() {
+        return Integer.parseInt(System.getProperty(RedisTestResource.PORT_PROPERTY));
+    }
+
+    public static String command(String... args) {
+        try {
+            return RedisServerProcess.command(port(), args);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Commands the server has executed so far, from INFO commandstats (the INFO calls themselves excluded). */
+    public static long commandsExecuted() {
+        String stats = command("INFO", "commandstats");
+        long total = 0;
+        Matcher m = Pattern.compile("cmdstat_(\\w+):calls=(\\d+)").matcher(stats);
+        while (m.find()) {
+            if (!m.group(1).equals("info")) {
+                total += Long.parseLong(m.group(2));
+            }
+        }
+        return total;
+    }
+
+    /** Calls of one command, from INFO commandstats. */
+    public static long calls(String command) {
+        Matcher m = Pattern.compile("cmdstat_" + command + ":calls=(\\d+)").matcher(command("INFO", "commandstats"));
+        return m.find() ? Long.parseLong(m.group(1)) : 0;
+    }
+}

@@ -1,0 +1,50 @@
+package dev.triad.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.util.Map;
+
+import dev.triad.local.RedisServerProcess;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+/**
+ * Starts a real redis-server on a free loopback port for the application under test (in-process
+ * or the packaged jar), and tells the test JVM its port through the system property
+ * {@value #PORT_PROPERTY}, which every class loader sees.
+ */
+public class RedisTestResource implements QuarkusTestResourceLifecycleManager {
+
+    public static final String PORT_PROPERTY = "test.triad-redis-port";
+    public static final String OPERATOR_KEY = "test-operator-key";
+
+    private RedisServerProcess server;
+
+    @Override
+    public Map<String, String> start() {
+        try {
+            int port = freePort();
+            server = RedisServerProcess.start(port, Files.createTempDirectory("triad-test-redis"));
+            System.setProperty(PORT_PROPERTY, String.valueOf(port));
+            return Map.of(
+                    "quarkus.redis.hosts", "redis://127.0.0.1:" + port,
+                    "triad.admin-key", OPERATOR_KEY);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void stop() {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
