@@ -82,10 +82,16 @@ public record OfferSheet(
         return out;
     }
 
-    /** Pinned candidates stay first and in pin order; the new one goes before the first later pin. */
-    private static int insertionPoint(List<Candidate> out, List<String> pins, int pinIndex) {
+    /**
+     * The product's own variants lead its ladder, then pinned candidates in pin order: the new one
+     * goes before the first later pin or the first mined candidate.
+     */
+    private int insertionPoint(List<Candidate> out, List<String> pins, int pinIndex) {
         for (int i = 0; i < out.size(); i++) {
             Candidate c = out.get(i);
+            if (c.productId().equals(productId)) {
+                continue;
+            }
             if (!c.pinned() || pins.indexOf(c.productId()) > pinIndex) {
                 return i;
             }
