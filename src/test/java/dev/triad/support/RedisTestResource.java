@@ -29,6 +29,8 @@ public class RedisTestResource implements QuarkusTestResourceLifecycleManager {
             System.setProperty(PORT_PROPERTY, String.valueOf(port));
             return Map.of(
                     "quarkus.redis.hosts", "redis://127.0.0.1:" + port,
+                    // Explicit: packaged-jar tests merge the config of every test resource they see.
+                    "quarkus.redis.client-type", "standalone",
                     "triad.admin-key", OPERATOR_KEY);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
