@@ -10,6 +10,7 @@ import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static io.restassured.RestAssured.given;
 
 import java.util.ArrayList;
@@ -91,6 +92,36 @@ class OfferResourceTest {
         bikes.offers(cart(line("p-nobody-knows", "v-x", 1, "10.00"))).then().statusCode(200)
                 .body("offers", empty())
                 .body("degraded", equalTo(false));
+    }
+
+    @Test
+    void shouldHoldOutTheSameShareOfSessionsEveryTime() {
+        BikeShop halfHeldOut = BikeShop.register("holdout-" + getClass().getSimpleName().toLowerCase() + ".example",
+                Map.of("holdoutPercent", 50));
+        int heldOut = 0;
+        for (int i = 0; i < 40; i++) {
+            Map<String, Object> body = new HashMap<>(cart(line("p-bike-500", "v-500-m", 1, "799.00")));
+            body.put("sessionId", "session-" + i);
+            boolean holdout = halfHeldOut.offers(body).then().statusCode(200).extract().path("holdout");
+            int offers = halfHeldOut.offers(body).then().body("holdout", equalTo(holdout))
+                    .extract().path("offers.size()");
+            assertEquals(holdout ? 0 : 3, offers, "offers for " + (holdout ? "a held-out" : "an exposed") + " session");
+            heldOut += holdout ? 1 : 0;
+        }
+        assertTrue(heldOut >= 8 && heldOut <= 32, heldOut + " of 40 sessions held out at 50 %");
+    }
+
+    @Test
+    void shouldRefuseABrowserOriginTheShopDoesNotAllow() {
+        BikeShop guarded = BikeShop.register("origins-" + getClass().getSimpleName().toLowerCase() + ".example",
+                Map.of(), List.of("https://guarded.example"));
+        Object body = cart(line("p-bike-500", "v-500-m", 1, "799.00"));
+
+        problem(given().header("X-Triad-Key", guarded.publishableKey).header("Origin", "https://evil.example")
+                .contentType(ContentType.JSON).body(body).post("/v1/shops/{shop}/offers", guarded.shop), 403, "Origin");
+        given().header("X-Triad-Key", guarded.publishableKey).header("Origin", "https://guarded.example")
+                .contentType(ContentType.JSON).body(body).post("/v1/shops/{shop}/offers", guarded.shop)
+                .then().statusCode(200).body("offers.size()", equalTo(3));
     }
 
     @Test

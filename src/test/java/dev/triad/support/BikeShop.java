@@ -32,9 +32,14 @@ public final class BikeShop {
     }
 
     public static BikeShop register(String shop, Map<String, Object> settings) {
+        return register(shop, settings, List.of());
+    }
+
+    public static BikeShop register(String shop, Map<String, Object> settings, List<String> allowedOrigins) {
         Response created = given().header("Authorization", "Bearer " + RedisTestResource.OPERATOR_KEY)
                 .contentType(ContentType.JSON)
-                .body(Map.of("platform", "shopify", "currency", "USD", "settings", settings))
+                .body(Map.of("platform", "shopify", "currency", "USD", "settings", settings,
+                        "allowedOrigins", allowedOrigins))
                 .put("/admin/v1/shops/{shop}", shop)
                 .then().log().ifValidationFails().statusCode(201).extract().response();
         BikeShop bikes = new BikeShop(shop, created.path("publishableKey"), created.path("adminKey"));
