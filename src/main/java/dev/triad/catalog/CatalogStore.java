@@ -1,6 +1,7 @@
 package dev.triad.catalog;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -16,9 +17,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.triad.problem.ProblemException;
 import dev.triad.sheet.OfferSheet;
 import dev.triad.store.Keys;
+import dev.triad.store.RedisBatches;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.redis.datasource.transactions.OptimisticLockingTransactionResult;
 import io.quarkus.redis.datasource.transactions.TransactionalRedisDataSource;
+import io.vertx.mutiny.redis.client.Command;
+import io.vertx.mutiny.redis.client.Request;
 
 /**
  * Product facts and the sheets they feed. A write replaces the product's facts and sheet and
@@ -32,10 +36,12 @@ public class CatalogStore {
     private static final int ATTEMPTS = 16;
 
     private final RedisDataSource redis;
+    private final RedisBatches batches;
     private final ObjectMapper mapper;
 
-    public CatalogStore(RedisDataSource redis, ObjectMapper mapper) {
+    public CatalogStore(RedisDataSource redis, RedisBatches batches, ObjectMapper mapper) {
         this.redis = redis;
+        this.batches = batches;
         this.mapper = mapper;
     }
 
@@ -45,6 +51,47 @@ public class CatalogStore {
 
     public Optional<OfferSheet> sheet(String shop, String id) {
         return Optional.ofNullable(read(redis.value(String.class).get(Keys.sheet(shop, id)), OfferSheet.class));
+    }
+
+    /** Facts of every product of the shop, by id (for a rebuild: the catalog fits in memory, the orders need not). */
+    public Map<String, ProductFacts> all(String shop) {
+        return findAll(shop, redis.set(String.class).smembers(Keys.products(shop)));
+    }
+
+    /** Facts of those of {@code ids} that exist. */
+    public Map<String, ProductFacts> findAll(String shop, Collection<String> ids) {
+        Map<String, ProductFacts> facts = new HashMap<>(ids.size() * 2);
+        List<String> list = new ArrayList<>(ids);
+        var values = redis.value(String.class);
+        for (int from = 0; from < list.size(); from += 500) {
+            String[] keys = list.subList(from, Math.min(list.size(), from + 500)).stream()
+                    .map(id -> Keys.product(shop, id)).toArray(String[]::new);
+            values.mget(keys).forEach((key, json) -> {
+                ProductFacts f = read(json, ProductFacts.class);
+                if (f != null) {
+                    facts.put(f.id(), f);
+                }
+            });
+        }
+        return facts;
+    }
+
+    /**
+     * Stores facts for products that have none yet (learnt from order lines); existing facts win.
+     * One pipelined round trip per few hundred products; answers how many were created.
+     */
+    public int putIfAbsent(String shop, Collection<ProductFacts> products) {
+        List<Request> writes = new ArrayList<>(products.size() * 2);
+        for (ProductFacts p : products) {
+            writes.add(Request.cmd(Command.SET).arg(Keys.product(shop, p.id())).arg(json(p)).arg("NX"));
+            writes.add(Request.cmd(Command.SADD).arg(Keys.products(shop)).arg(p.id()));
+        }
+        int created = 0;
+        List<io.vertx.mutiny.redis.client.Response> replies = batches.send(writes);
+        for (int i = 0; i < replies.size(); i += 2) {
+            created += replies.get(i) == null ? 0 : 1;
+        }
+        return created;
     }
 
     /** Stores {@code product}, rebuilds its sheet and patches every sheet naming it; returns its new sheet. */

@@ -56,6 +56,22 @@ public record ProductFacts(
         return candidate(entry, title, pinned, previous);
     }
 
+    /** Price of the cheapest variant; null without variants. */
+    public BigDecimal lowestPrice() {
+        return variants.stream().map(Variant::price).min(Comparator.naturalOrder()).orElse(null);
+    }
+
+    /** Price of the variant another product's sheet would offer: the cheapest in stock; null when none is. */
+    public BigDecimal entryPrice() {
+        return variants.stream().filter(Variant::inStock).map(Variant::price).min(Comparator.naturalOrder())
+                .orElse(null);
+    }
+
+    /** Rating weighted by how many reviews back it: ranks otherwise equal upgrades. */
+    public double reputation() {
+        return rating == null || reviewCount == null ? 0 : rating * Math.log1p(reviewCount);
+    }
+
     /** Every variant of this product as a candidate for the product's own upgrade ladder, cheapest first. */
     public List<Candidate> variantLadder() {
         return variants.stream()

@@ -64,6 +64,11 @@ public record ProductRequest(
                 pins("complements", complements, productId), pins("upgrades", upgrades, productId));
     }
 
+    /** A product or variant id from a path or body, or a refusal naming {@code field}. */
+    public static String validId(String field, String id) {
+        return Ids.require(field, id);
+    }
+
     private static List<String> pins(String field, List<String> ids, String self) {
         if (ids == null) {
             return List.of();

@@ -33,6 +33,12 @@ public record Candidate(
         Double rating,
         Integer reviewCount) {
 
+    /** This candidate with mined evidence attached. */
+    public Candidate scored(double newScore, int newPairCount) {
+        return new Candidate(productId, variantId, title, price, image, url, inStock, pinned, newScore, newPairCount,
+                rating, reviewCount);
+    }
+
     /** Whether this candidate may be shown at all: in stock and priced above zero. */
     public boolean offerable() {
         return inStock && price != null && price.signum() > 0;

@@ -40,4 +40,39 @@ public final class Keys {
     public static String products(String shop) {
         return prefix(shop) + "products";
     }
+
+    /** Hash: order id → its distinct product ids, space-separated. The order log: source of every count. */
+    public static String orders(String shop) {
+        return prefix(shop) + "orders";
+    }
+
+    /** Hash: orders that arrived while a rebuild was running, folded in when it ends. */
+    public static String pendingOrders(String shop) {
+        return prefix(shop) + "orders-pending";
+    }
+
+    /** Hash: product id → orders holding it ({@code c_a}). */
+    public static String counts(String shop) {
+        return prefix(shop) + "counts";
+    }
+
+    /** String: a product's co-purchase row (partner id and co-count pairs), replaced whole. */
+    public static String pairs(String shop, String productId) {
+        return prefix(shop) + "pairs:" + productId;
+    }
+
+    /** Hash: {@code orders} (N), {@code rebuiltAt}, {@code rebuildMillis}; no {@code rebuiltAt}: counts not built yet. */
+    public static String meta(String shop) {
+        return prefix(shop) + "meta";
+    }
+
+    /** String: held (with expiry) while a full rebuild runs. */
+    public static String rebuildLock(String shop) {
+        return prefix(shop) + "rebuild-lock";
+    }
+
+    /** Hash: SKU → product id, recorded by catalog imports to resolve order exports that name SKUs only. */
+    public static String skus(String shop) {
+        return prefix(shop) + "skus";
+    }
 }

@@ -1,0 +1,239 @@
+package dev.triad.ingest;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import de.siegmar.fastcsv.reader.CsvRecord;
+import dev.triad.problem.ProblemException;
+
+/**
+ * Reads order histories, streamed, in the formats merchants have: Shopify's order export (one row
+ * per line item, grouped by {@code Name}), a long CSV {@code order_id,product_id[,variant_id,quantity,
+ * price,customer_id,created_at]}, the UCI Online Retail layout ({@code InvoiceNo,StockCode,…}) and
+ * NDJSON (Triad's own order shape, or Shopify / WooCommerce REST orders with {@code line_items}).
+ * Rows of one order must be adjacent, as every export writes them.
+ */
+final class OrderFormats {
+
+    private static final Pattern ID = Pattern.compile("[\\x21-\\x7e\\u00a0-\\uffff]{1,128}");
+    private static final Pattern MONEY = Pattern.compile("-?\\d{1,12}(\\.\\d{1,6})?");
+
+    private OrderFormats() {
+    }
+
+    /** Detects the format from the content type and the first line, then reads every order into {@code sink}. */
+    static void read(BufferedReader in, String contentType, ObjectMapper mapper, ImportReport report,
+            Consumer<ImportedOrder> sink) throws IOException {
+        in.mark(1 << 16);
+        String first = in.readLine();
+        in.reset();
+        if (first == null) {
+            throw ProblemException.invalid("body", "The body is empty");
+        }
+        String type = contentType == null ? "" : contentType.toLowerCase(Locale.ROOT);
+        if (type.contains("ndjson") || type.contains("jsonl") || first.stripLeading().startsWith("{")) {
+            report.format = "ndjson";
+            ndjson(in, mapper, report, sink);
+            return;
+        }
+        CsvTable csv = new CsvTable(in);
+        if (csv.has("Name") && csv.has("Lineitem quantity")) {
+            report.format = "shopify-orders-csv";
+            grouped(csv, report, sink, "Name", OrderFormats::shopifyLine, OrderFormats::shopifyOrderSkipped);
+        } else if (csv.has("InvoiceNo") && csv.has("StockCode")) {
+            report.format = "online-retail-csv";
+            grouped(csv, report, sink, "InvoiceNo", OrderFormats::retailLine,
+                    (t, r) -> t.get(r, "InvoiceNo").startsWith("C") ? "cancellation invoice" : null);
+        } else if (csv.has("order_id") && csv.has("product_id")) {
+            report.format = "line-items-csv";
+            grouped(csv, report, sink, "order_id", OrderFormats::longLine, (t, r) -> null);
+        } else {
+            throw ProblemException.invalid("body", "Unrecognised order file: expected a Shopify order export, "
+                    + "a CSV with order_id,product_id columns, the Online Retail layout or NDJSON");
+        }
+    }
+
+    /** Reads one row into a line, or throws IllegalArgumentException with the reason it is refused. */
+    private interface LineParser {
+        ImportedOrder.Line parse(CsvTable csv, CsvRecord row);
+    }
+
+    /** Why a whole order is left out (from its first row), or null. */
+    private interface OrderFilter {
+        String skip(CsvTable csv, CsvRecord firstRow);
+    }
+
+    private static void grouped(CsvTable csv, ImportReport report, Consumer<ImportedOrder> sink, String key,
+            LineParser parser, OrderFilter filter) {
+        String current = null;
+        String customer = null;
+        boolean skipping = false;
+        List<ImportedOrder.Line> lines = new ArrayList<>();
+        var rows = csv.rows();
+        while (rows.hasNext()) {
+            CsvRecord row = rows.next();
+            String id = csv.get(row, key);
+            if (!id.equals(current)) {
+                emit(current, customer, lines, skipping, report, sink);
+                current = id;
+                lines = new ArrayList<>();
+                String reason = filter.skip(csv, row);
+                skipping = reason != null;
+                customer = csv.get(row, "customer_id").isEmpty() ? csv.get(row, "CustomerID") : csv.get(row, "customer_id");
+                if (id.isEmpty() || !ID.matcher(id).matches()) {
+                    report.problem(row.getStartingLineNumber(), "missing or invalid order id");
+                    skipping = true;
+                }
+            }
+            if (skipping) {
+                report.linesSkipped++;
+                continue;
+            }
+            try {
+                lines.add(parser.parse(csv, row));
+                report.linesTaken++;
+            } catch (IllegalArgumentException e) {
+                report.linesSkipped++;
+                if (e.getMessage() != null) {
+                    report.problem(row.getStartingLineNumber(), e.getMessage());
+                }
+            }
+        }
+        emit(current, customer, lines, skipping, report, sink);
+    }
+
+    private static void emit(String id, String customer, List<ImportedOrder.Line> lines, boolean skipped,
+            ImportReport report, Consumer<ImportedOrder> sink) {
+        if (id == null) {
+            return;
+        }
+        if (skipped || lines.isEmpty()) {
+            report.ordersSkipped++;
+            return;
+        }
+        sink.accept(new ImportedOrder(id, customer.isEmpty() ? null : customer, lines));
+    }
+
+    private static String shopifyOrderSkipped(CsvTable csv, CsvRecord row) {
+        if (!csv.get(row, "Cancelled at").isEmpty()) {
+            return "cancelled";
+        }
+        String status = csv.get(row, "Financial Status").toLowerCase(Locale.ROOT);
+        return status.equals("refunded") || status.equals("voided") ? status : null;
+    }
+
+    private static ImportedOrder.Line shopifyLine(CsvTable csv, CsvRecord row) {
+        String title = csv.get(row, "Lineitem name");
+        String sku = csv.get(row, "Lineitem sku");
+        if (title.isEmpty() && sku.isEmpty()) {
+            throw new IllegalArgumentException("line item has neither name nor SKU");
+        }
+        return new ImportedOrder.Line(null, sku.isEmpty() ? null : sku, null, title,
+                quantity(csv.get(row, "Lineitem quantity")), price(csv.get(row, "Lineitem price")));
+    }
+
+    private static ImportedOrder.Line retailLine(CsvTable csv, CsvRecord row) {
+        int quantity = quantity(csv.get(row, "Quantity"));
+        return new ImportedOrder.Line(id(csv.get(row, "StockCode"), "StockCode"), null, null,
+                csv.get(row, "Description"), quantity, price(csv.get(row, "UnitPrice")));
+    }
+
+    private static ImportedOrder.Line longLine(CsvTable csv, CsvRecord row) {
+        String variant = csv.get(row, "variant_id");
+        String quantity = csv.get(row, "quantity");
+        return new ImportedOrder.Line(id(csv.get(row, "product_id"), "product_id"), null,
+                variant.isEmpty() ? null : id(variant, "variant_id"), csv.get(row, "title"),
+                quantity.isEmpty() ? 1 : quantity(quantity), price(csv.get(row, "price")));
+    }
+
+    private static void ndjson(BufferedReader in, ObjectMapper mapper, ImportReport report,
+            Consumer<ImportedOrder> sink) throws IOException {
+        long number = 0;
+        for (String text = in.readLine(); text != null; text = in.readLine()) {
+            number++;
+            if (text.isBlank()) {
+                continue;
+            }
+            try {
+                JsonNode order = mapper.readTree(text);
+                JsonNode items = order.has("line_items") ? order.get("line_items") : order.get("lines");
+                String id = order.path("id").asText("");
+                if (id.isEmpty() || !ID.matcher(id).matches() || items == null || !items.isArray()) {
+                    throw new IllegalArgumentException("an order needs an id and lines (or line_items)");
+                }
+                if (!order.path("cancelled_at").isMissingNode() && !order.path("cancelled_at").isNull()) {
+                    report.ordersSkipped++;
+                    continue;
+                }
+                List<ImportedOrder.Line> lines = new ArrayList<>();
+                for (JsonNode item : items) {
+                    lines.add(jsonLine(item));
+                    report.linesTaken++;
+                }
+                String customer = order.path("customerId").asText(order.path("customer").path("id").asText(""));
+                sink.accept(new ImportedOrder(id, customer.isEmpty() ? null : customer, lines));
+            } catch (IllegalArgumentException | IOException e) {
+                report.ordersSkipped++;
+                report.problem(number, e instanceof IOException ? "not a JSON object" : e.getMessage());
+            }
+        }
+    }
+
+    private static ImportedOrder.Line jsonLine(JsonNode item) {
+        String product = item.path("productId").asText(item.path("product_id").asText(""));
+        String variant = item.path("variantId").asText(item.path("variant_id").asText(item.path("variation_id").asText("")));
+        if (variant.equals("0")) {
+            variant = "";
+        }
+        String title = item.path("title").asText(item.path("name").asText(""));
+        String sku = item.path("sku").asText("");
+        int quantity = item.has("quantity") ? item.get("quantity").asInt(0) : 1;
+        if (quantity < 1) {
+            throw new IllegalArgumentException("quantity must be at least 1");
+        }
+        return new ImportedOrder.Line(product.isEmpty() || product.equals("0") ? null : id(product, "productId"),
+                sku.isEmpty() ? null : sku, variant.isEmpty() ? null : id(variant, "variantId"), title, quantity,
+                price(item.path("price").asText("")));
+    }
+
+    private static String id(String value, String field) {
+        if (!ID.matcher(value).matches()) {
+            throw new IllegalArgumentException(field + " '" + value + "' is empty, too long or holds spaces");
+        }
+        return value;
+    }
+
+    /** Quantities below one are returns or corrections: the line is skipped without a complaint. */
+    private static int quantity(String value) {
+        int quantity;
+        try {
+            quantity = Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("quantity '" + value + "' is not a whole number");
+        }
+        if (quantity < 1) {
+            throw new IllegalArgumentException((String) null);
+        }
+        return quantity;
+    }
+
+    private static BigDecimal price(String value) {
+        if (value.isEmpty()) {
+            return null;
+        }
+        if (!MONEY.matcher(value).matches()) {
+            throw new IllegalArgumentException("price '" + value + "' is not a decimal amount");
+        }
+        BigDecimal price = new BigDecimal(value);
+        return price.signum() < 0 ? null : price;
+    }
+}

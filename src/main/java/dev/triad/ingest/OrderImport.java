@@ -1,0 +1,173 @@
+package dev.triad.ingest;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.triad.catalog.ProductFacts;
+import dev.triad.catalog.CatalogStore;
+import dev.triad.mining.Basket;
+import dev.triad.mining.CountStore;
+import dev.triad.mining.IncrementalUpdate;
+import dev.triad.mining.RebuildService;
+import dev.triad.shop.Shop;
+import dev.triad.store.Keys;
+import io.quarkus.redis.datasource.RedisDataSource;
+
+/**
+ * Streams an order history into the shop: orders in batches of {@value #BATCH}, each order once
+ * (keyed by id, so a re-import changes nothing), unknown products learnt from the lines (title,
+ * price, in stock) so that offers work from an order history alone. Before the shop's first
+ * rebuild the orders are only logged and a full rebuild publishes the sheets at the end; after it,
+ * every batch updates counts and sheets incrementally.
+ */
+@ApplicationScoped
+public class OrderImport {
+
+    static final int BATCH = 500;
+
+    private final CountStore counts;
+    private final IncrementalUpdate incremental;
+    private final RebuildService rebuild;
+    private final CatalogStore catalog;
+    private final RedisDataSource redis;
+    private final ObjectMapper mapper;
+
+    public OrderImport(CountStore counts, IncrementalUpdate incremental, RebuildService rebuild, CatalogStore catalog,
+            RedisDataSource redis, ObjectMapper mapper) {
+        this.counts = counts;
+        this.incremental = incremental;
+        this.rebuild = rebuild;
+        this.catalog = catalog;
+        this.redis = redis;
+        this.mapper = mapper;
+    }
+
+    public ImportReport importOrders(Shop shop, InputStream body, String contentType) {
+        long start = System.nanoTime();
+        ImportReport report = new ImportReport();
+        boolean built = counts.built(shop.id());
+        report.update = built ? "incremental" : "full-rebuild";
+        Batcher batcher = new Batcher(shop.id(), built, report);
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8), 1 << 16)) {
+            OrderFormats.read(in, contentType, mapper, report, batcher::add);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        batcher.flush();
+        if (!built) {
+            report.rebuild = rebuild.full(shop.id(), shop.settings());
+        }
+        report.millis = (System.nanoTime() - start) / 1_000_000;
+        return report;
+    }
+
+    /** Collects orders and writes them a batch at a time. */
+    private final class Batcher {
+        private final String shop;
+        private final boolean built;
+        private final ImportReport report;
+        private final List<ImportedOrder> orders = new ArrayList<>(BATCH);
+        private final Set<String> knownProducts = new HashSet<>();
+
+        Batcher(String shop, boolean built, ImportReport report) {
+            this.shop = shop;
+            this.built = built;
+            this.report = report;
+        }
+
+        void add(ImportedOrder order) {
+            orders.add(order);
+            if (orders.size() >= BATCH) {
+                flush();
+            }
+        }
+
+        void flush() {
+            if (orders.isEmpty()) {
+                return;
+            }
+            Map<String, String> skus = resolveSkus();
+            List<Basket> baskets = new ArrayList<>(orders.size());
+            Map<String, ImportedOrder.Line> latest = new LinkedHashMap<>();
+            for (ImportedOrder order : orders) {
+                Set<String> products = new LinkedHashSet<>();
+                for (ImportedOrder.Line line : order.lines()) {
+                    String id = productId(line, skus);
+                    products.add(id);
+                    latest.put(id, line);
+                }
+                baskets.add(new Basket(order.id(), List.copyOf(products)));
+            }
+            learnProducts(latest);
+            int fresh = built ? incremental.apply(shop, baskets) : counts.log(shop, baskets).size();
+            report.ordersTaken += fresh;
+            report.ordersSkipped += baskets.size() - fresh;
+            orders.clear();
+        }
+
+        /** Shopify's export names products by SKU only: SKUs the catalog import recorded map to product ids. */
+        private Map<String, String> resolveSkus() {
+            List<String> skus = orders.stream().flatMap(o -> o.lines().stream())
+                    .filter(l -> l.productId() == null && l.sku() != null).map(ImportedOrder.Line::sku)
+                    .distinct().toList();
+            Map<String, String> resolved = new HashMap<>();
+            if (!skus.isEmpty()) {
+                redis.hash(String.class).hmget(Keys.skus(shop), skus.toArray(String[]::new)).forEach((sku, id) -> {
+                    if (id != null) {
+                        resolved.put(sku, id);
+                    }
+                });
+            }
+            return resolved;
+        }
+
+        private String productId(ImportedOrder.Line line, Map<String, String> skus) {
+            if (line.productId() != null) {
+                return line.productId();
+            }
+            if (line.sku() != null) {
+                return skus.getOrDefault(line.sku(), "sku-" + slug(line.sku()));
+            }
+            return "name-" + slug(line.title());
+        }
+
+        private void learnProducts(Map<String, ImportedOrder.Line> latest) {
+            List<ProductFacts> learnt = new ArrayList<>();
+            latest.forEach((id, line) -> {
+                if (knownProducts.add(id)) {
+                    String variant = line.variantId() != null ? line.variantId() : id;
+                    String title = line.title() == null || line.title().isBlank() ? id : line.title();
+                    learnt.add(new ProductFacts(id, title, null, null, null, null, null,
+                            List.of(new ProductFacts.Variant(variant, null,
+                                    line.price() == null ? java.math.BigDecimal.ZERO : line.price(), null, true)),
+                            List.of(), List.of()));
+                }
+            });
+            if (!learnt.isEmpty()) {
+                report.productsLearnt += catalog.putIfAbsent(shop, learnt);
+            }
+        }
+    }
+
+    static String slug(String text) {
+        String slug = text.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", "-").replaceAll("(^-|-$)", "");
+        return slug.length() > 120 ? slug.substring(0, 120) : slug;
+    }
+}

@@ -1,0 +1,217 @@
+package dev.triad.mining;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.triad.catalog.ProductFacts;
+import dev.triad.problem.ProblemException;
+import dev.triad.sheet.OfferSheet;
+import dev.triad.store.Keys;
+import io.quarkus.redis.datasource.RedisDataSource;
+import io.quarkus.redis.datasource.transactions.OptimisticLockingTransactionResult;
+
+/**
+ * New orders after a rebuild: each batch logs its orders, adds them to the counts and re-mines the
+ * complements of the products they hold, in one optimistic transaction — an order is counted once
+ * or not at all. While a full rebuild runs, orders wait in the pending hash instead and
+ * {@link #foldPending} brings them in when it ends.
+ */
+@ApplicationScoped
+public class IncrementalUpdate {
+
+    private static final int ATTEMPTS = 32;
+
+    private final RedisDataSource redis;
+    private final ObjectMapper mapper;
+
+    public IncrementalUpdate(RedisDataSource redis, ObjectMapper mapper) {
+        this.redis = redis;
+        this.mapper = mapper;
+    }
+
+    /** Applies the orders of {@code baskets} not seen before; answers how many were new. */
+    public int apply(String shop, List<Basket> baskets) {
+        return apply(shop, baskets, false);
+    }
+
+    /** Brings in the orders that arrived during a rebuild. */
+    public void foldPending(String shop) {
+        Map<String, String> pending = redis.hash(String.class).hgetall(Keys.pendingOrders(shop));
+        List<Basket> baskets = new ArrayList<>();
+        pending.forEach((id, encoded) -> baskets.add(Basket.decode(id, encoded)));
+        for (int from = 0; from < baskets.size(); from += 500) {
+            apply(shop, baskets.subList(from, Math.min(baskets.size(), from + 500)), true);
+        }
+    }
+
+    private int apply(String shop, List<Basket> baskets, boolean fromPending) {
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            OptimisticLockingTransactionResult<Plan> result = redis.withTransaction(
+                    ds -> plan(ds, shop, baskets, fromPending),
+                    (plan, tx) -> plan.write(tx, shop, fromPending),
+                    Keys.rebuildLock(shop), Keys.orders(shop), Keys.pendingOrders(shop));
+            if (!result.discarded()) {
+                return result.getPreTransactionResult().fresh.size();
+            }
+        }
+        throw ProblemException.unavailable("Too many concurrent order writes for this shop; try again");
+    }
+
+    private Plan plan(RedisDataSource ds, String shop, List<Basket> baskets, boolean fromPending) {
+        boolean rebuilding = ds.value(String.class).get(Keys.rebuildLock(shop)) != null;
+        List<Basket> fresh = fresh(ds, shop, baskets, rebuilding && !fromPending);
+        Plan plan = new Plan(fresh, rebuilding, baskets.stream().map(Basket::orderId).distinct().toList());
+        if (rebuilding || fresh.isEmpty()) {
+            return plan;
+        }
+        Map<String, Map<String, Integer>> pairDeltas = new LinkedHashMap<>();
+        for (Basket b : fresh) {
+            for (String a : b.productIds()) {
+                plan.itemDeltas.merge(a, 1, Integer::sum);
+                Map<String, Integer> row = pairDeltas.computeIfAbsent(a, k -> new HashMap<>());
+                for (String other : b.productIds()) {
+                    if (!other.equals(a)) {
+                        row.merge(other, 1, Integer::sum);
+                    }
+                }
+            }
+        }
+        List<String> touched = new ArrayList<>(plan.itemDeltas.keySet());
+        String[] rowKeys = touched.stream().map(id -> Keys.pairs(shop, id)).toArray(String[]::new);
+        String[] sheetKeys = touched.stream().map(id -> Keys.sheet(shop, id)).toArray(String[]::new);
+        ds.execute("WATCH", rowKeys);
+        ds.execute("WATCH", sheetKeys);
+        ds.execute("WATCH", Keys.counts(shop));
+        Map<String, String> rows = ds.value(String.class).mget(rowKeys);
+        Map<String, String> sheets = ds.value(String.class).mget(sheetKeys);
+        Map<String, String> counts = ds.hash(String.class).hmget(Keys.counts(shop), touched.toArray(String[]::new));
+        Set<String> needed = new LinkedHashSet<>(touched);
+        for (String id : touched) {
+            PairRow row = PairRow.decode(rows.get(Keys.pairs(shop, id))).plus(pairDeltas.get(id));
+            plan.rows.put(id, row);
+            String count = counts.get(id);
+            plan.counts.put(id, (count == null ? 0 : Integer.parseInt(count)) + plan.itemDeltas.get(id));
+            needed.addAll(SheetMiner.rankedPartners(row));
+        }
+        Map<String, ProductFacts> facts = facts(ds, shop, needed);
+        for (ProductFacts f : List.copyOf(facts.values())) {
+            if (touched.contains(f.id())) {
+                needed.addAll(f.complements());
+                needed.addAll(f.upgrades());
+            }
+        }
+        facts.putAll(facts(ds, shop, needed));
+        SheetMiner miner = new SheetMiner(0);
+        for (String id : touched) {
+            ProductFacts product = facts.get(id);
+            if (product != null) {
+                OfferSheet previous = read(sheets.get(Keys.sheet(shop, id)), OfferSheet.class);
+                plan.sheets.put(id, miner.refreshComplements(product, plan.rows.get(id), plan.counts.get(id),
+                        facts::get, previous));
+            }
+        }
+        return plan;
+    }
+
+    /** The orders of {@code baskets} not logged yet (nor pending), each once. */
+    private static List<Basket> fresh(RedisDataSource ds, String shop, List<Basket> baskets, boolean checkPending) {
+        Map<String, Basket> unique = new LinkedHashMap<>();
+        baskets.forEach(b -> unique.putIfAbsent(b.orderId(), b));
+        String[] ids = unique.keySet().toArray(String[]::new);
+        Map<String, String> logged = ds.hash(String.class).hmget(Keys.orders(shop), ids);
+        Map<String, String> pending = checkPending ? ds.hash(String.class).hmget(Keys.pendingOrders(shop), ids) : Map.of();
+        List<Basket> fresh = new ArrayList<>();
+        for (Basket b : unique.values()) {
+            if (logged.get(b.orderId()) == null && pending.get(b.orderId()) == null) {
+                fresh.add(b);
+            }
+        }
+        return fresh;
+    }
+
+    private Map<String, ProductFacts> facts(RedisDataSource ds, String shop, Set<String> ids) {
+        Map<String, ProductFacts> facts = new HashMap<>();
+        if (ids.isEmpty()) {
+            return facts;
+        }
+        ds.value(String.class).mget(ids.stream().map(id -> Keys.product(shop, id)).toArray(String[]::new))
+                .values().forEach(json -> {
+                    ProductFacts f = read(json, ProductFacts.class);
+                    if (f != null) {
+                        facts.put(f.id(), f);
+                    }
+                });
+        return facts;
+    }
+
+    private <T> T read(String json, Class<T> type) {
+        try {
+            return json == null ? null : mapper.readValue(json, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A stored " + type.getSimpleName() + " is unreadable", e);
+        }
+    }
+
+    /** What one batch writes, computed under WATCH. */
+    private final class Plan {
+        final List<Basket> fresh;
+        final boolean rebuilding;
+        final List<String> batchIds;
+        final Map<String, Integer> itemDeltas = new LinkedHashMap<>();
+        final Map<String, PairRow> rows = new HashMap<>();
+        final Map<String, Integer> counts = new HashMap<>();
+        final Map<String, OfferSheet> sheets = new HashMap<>();
+
+        Plan(List<Basket> fresh, boolean rebuilding, List<String> batchIds) {
+            this.fresh = fresh;
+            this.rebuilding = rebuilding;
+            this.batchIds = batchIds;
+        }
+
+        void write(io.quarkus.redis.datasource.transactions.TransactionalRedisDataSource tx, String shop,
+                boolean fromPending) {
+            var hashes = tx.hash(String.class);
+            if (rebuilding) {
+                if (!fromPending) {
+                    fresh.forEach(b -> hashes.hset(Keys.pendingOrders(shop), b.orderId(), b.encode()));
+                }
+                return;
+            }
+            for (Basket b : fresh) {
+                hashes.hset(Keys.orders(shop), b.orderId(), b.encode());
+            }
+            if (fromPending) {
+                hashes.hdel(Keys.pendingOrders(shop), batchIds.toArray(String[]::new));
+            }
+            if (fresh.isEmpty()) {
+                return;
+            }
+            hashes.hincrby(Keys.meta(shop), "orders", fresh.size());
+            itemDeltas.forEach((id, delta) -> hashes.hincrby(Keys.counts(shop), id, delta));
+            var values = tx.value(String.class);
+            rows.forEach((id, row) -> values.set(Keys.pairs(shop, id), row.encode()));
+            sheets.forEach((id, sheet) -> {
+                values.set(Keys.sheet(shop, id), json(sheet));
+                sheet.namedProducts().forEach(named -> tx.set(String.class).sadd(Keys.namedBy(shop, named), id));
+            });
+        }
+
+        private String json(Object value) {
+            try {
+                return mapper.writeValueAsString(value);
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+}

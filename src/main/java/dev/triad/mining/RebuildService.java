@@ -1,0 +1,180 @@
+package dev.triad.mining;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+
+import org.jboss.logging.Logger;
+
+import dev.triad.catalog.CatalogStore;
+import dev.triad.catalog.ProductFacts;
+import dev.triad.problem.ProblemException;
+import dev.triad.sheet.OfferSheet;
+import dev.triad.shop.ShopSettings;
+import dev.triad.store.Keys;
+import dev.triad.store.RedisBatches;
+import io.vertx.mutiny.redis.client.Command;
+import io.vertx.mutiny.redis.client.Request;
+import io.vertx.mutiny.redis.client.Response;
+
+/**
+ * The full rebuild: order log → co-purchase counts → every product's offer sheet.
+ *
+ * <p>Memory is bounded by the catalog and its distinct pairs, not by the orders, which are
+ * streamed from the log. Sheets are written whole, a few hundred per round trip, as they are
+ * computed: a rebuild that dies half-way leaves each product with its old sheet or its new one.
+ * Orders that arrive meanwhile wait in a pending hash and are folded in at the end (see
+ * {@link IncrementalUpdate}), so none is counted twice or lost.
+ */
+@ApplicationScoped
+public class RebuildService {
+
+    private static final Logger LOG = Logger.getLogger(RebuildService.class);
+    static final long LOCK_MILLIS = 10 * 60_000L;
+    static final long WAIT_MILLIS = 5 * 60_000L;
+
+    private final CountStore counts;
+    private final CatalogStore catalog;
+    private final ObjectWriter sheetWriter;
+    private final RedisBatches redis;
+    private final IncrementalUpdate incremental;
+
+    public RebuildService(CountStore counts, CatalogStore catalog, RedisBatches redis, IncrementalUpdate incremental,
+            ObjectMapper mapper) {
+        this.sheetWriter = mapper.writerFor(OfferSheet.class);
+        this.counts = counts;
+        this.catalog = catalog;
+        this.redis = redis;
+        this.incremental = incremental;
+    }
+
+    /** What a rebuild did. */
+    public record Report(long orders, int products, int sheets, long pairs, long millis) {
+    }
+
+    /** Recomputes and publishes every sheet of {@code shop}; waits for a rebuild already running. */
+    public Report full(String shop, ShopSettings settings) {
+        String token = lock(shop);
+        long start = System.nanoTime();
+        try {
+            CoPurchases mined = new CoPurchases(1 << 16);
+            counts.scan(shop, basket -> mined.add(basket.productIds()));
+            Map<String, ProductFacts> facts = catalog.all(shop);
+            Map<String, List<ProductFacts>> byType = byType(facts);
+            SheetMiner miner = new SheetMiner(settings.stepBandPercent());
+            SheetWriter writer = new SheetWriter(shop);
+            long[] pairs = {0};
+            Map<String, Boolean> done = new HashMap<>(facts.size() * 2);
+            mined.forEachRow((id, count, row) -> {
+                pairs[0] += row.partners().size();
+                writer.row(id, row);
+                ProductFacts product = facts.get(id);
+                if (product != null) {
+                    writer.sheet(miner.sheet(product, row, count, facts::get, byType.getOrDefault(product.type(), List.of())));
+                    done.put(id, true);
+                }
+            });
+            for (ProductFacts product : facts.values()) {
+                if (!done.containsKey(product.id())) {
+                    writer.sheet(miner.sheet(product, PairRow.EMPTY, 0, facts::get,
+                            byType.getOrDefault(product.type(), List.of())));
+                }
+            }
+            writer.flush();
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            counts.replaceCounts(shop, mined.itemCounts(), mined.orders(), millis);
+            LOG.infof("Rebuilt shop %s: %d orders, %d products, %d sheets in %d ms", shop, mined.orders(),
+                    mined.products(), writer.sheets, millis);
+            return new Report(mined.orders(), mined.products(), writer.sheets, pairs[0] / 2, millis);
+        } finally {
+            unlock(shop, token);
+            incremental.foldPending(shop);
+        }
+    }
+
+    private static Map<String, List<ProductFacts>> byType(Map<String, ProductFacts> facts) {
+        Map<String, List<ProductFacts>> byType = new HashMap<>();
+        for (ProductFacts p : facts.values()) {
+            if (p.type() != null) {
+                byType.computeIfAbsent(p.type(), t -> new ArrayList<>()).add(p);
+            }
+        }
+        return byType;
+    }
+
+    private String lock(String shop) {
+        String token = UUID.randomUUID().toString();
+        long deadline = System.currentTimeMillis() + WAIT_MILLIS;
+        while (true) {
+            Response set = redis.send(Request.cmd(Command.SET).arg(Keys.rebuildLock(shop)).arg(token)
+                    .arg("NX").arg("PX").arg(LOCK_MILLIS));
+            if (set != null) {
+                return token;
+            }
+            if (System.currentTimeMillis() > deadline) {
+                throw new ProblemException(409, "rebuild-running", "Rebuild running",
+                        "Another rebuild of this shop is still running", null);
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw ProblemException.unavailable("Interrupted while waiting for a running rebuild");
+            }
+        }
+    }
+
+    private void unlock(String shop, String token) {
+        Response holder = redis.send(Request.cmd(Command.GET).arg(Keys.rebuildLock(shop)));
+        if (holder != null && token.equals(holder.toString())) {
+            redis.send(Request.cmd(Command.DEL).arg(Keys.rebuildLock(shop)));
+        }
+    }
+
+    /** Writes rows and sheets in pipelined chunks as the rebuild produces them. */
+    private final class SheetWriter {
+        private final String shop;
+        private final List<Request> pending = new ArrayList<>();
+        int sheets;
+
+        SheetWriter(String shop) {
+            this.shop = shop;
+        }
+
+        void row(String id, PairRow row) {
+            add(Request.cmd(Command.SET).arg(Keys.pairs(shop, id)).arg(row.encode()));
+        }
+
+        void sheet(OfferSheet sheet) {
+            sheets++;
+            try {
+                add(Request.cmd(Command.SET).arg(Keys.sheet(shop, sheet.productId())).arg(sheetWriter.writeValueAsString(sheet)));
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
+            for (String named : sheet.namedProducts()) {
+                add(Request.cmd(Command.SADD).arg(Keys.namedBy(shop, named)).arg(sheet.productId()));
+            }
+        }
+
+        private void add(Request request) {
+            pending.add(request);
+            if (pending.size() >= 2000) {
+                flush();
+            }
+        }
+
+        void flush() {
+            redis.send(pending);
+            pending.clear();
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package dev.triad.shop;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import dev.triad.problem.ProblemException;
+
+/** Admin routes of one shop: the validated shop, once the caller's key is checked. */
+@ApplicationScoped
+public class ShopAccess {
+
+    private final ShopStore shops;
+    private final AdminAuth auth;
+
+    public ShopAccess(ShopStore shops, AdminAuth auth) {
+        this.shops = shops;
+        this.auth = auth;
+    }
+
+    /** The shop named {@code shop}; 401 without its admin key or the operator key, 404 when unknown. */
+    public Shop require(String shop, String authorization) {
+        String name = ShopName.validate(shop);
+        Shop existing = shops.find(name).orElse(null);
+        auth.require(authorization, existing);
+        if (existing == null) {
+            throw ProblemException.notFound("shop", "No shop named '" + name + "' is registered");
+        }
+        return existing;
+    }
+}
