@@ -2,6 +2,8 @@ package dev.triad.mining;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -66,7 +68,13 @@ public class RebuildService {
         long start = System.nanoTime();
         try {
             CoPurchases mined = new CoPurchases(1 << 16);
-            counts.scan(shop, basket -> mined.add(basket.productIds()));
+            // HSCAN may return an entry twice while the hash is being rehashed: count each order once.
+            Set<String> seen = new HashSet<>();
+            counts.scan(shop, basket -> {
+                if (seen.add(basket.orderId())) {
+                    mined.add(basket.productIds());
+                }
+            });
             Map<String, ProductFacts> facts = catalog.all(shop);
             Map<String, List<ProductFacts>> byType = byType(facts);
             SheetMiner miner = new SheetMiner(settings.stepBandPercent());

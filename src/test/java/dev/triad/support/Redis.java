@@ -25,6 +25,26 @@ public final class Redis {
         }
     }
 
+    /** Keys matching {@code pattern} (KEYS: fine for the few keys of a test). */
+    public static java.util.List<String> keys(String pattern) {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port())) {
+            String cmd = "*2\r\n$4\r\nKEYS\r\n$" + pattern.getBytes(java.nio.charset.StandardCharsets.UTF_8).length
+                    + "\r\n" + pattern + "\r\n";
+            socket.getOutputStream().write(cmd.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            java.io.BufferedReader in = new java.io.BufferedReader(new java.io.InputStreamReader(
+                    socket.getInputStream(), java.nio.charset.StandardCharsets.UTF_8));
+            int n = Integer.parseInt(in.readLine().substring(1));
+            java.util.List<String> keys = new java.util.ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                in.readLine();
+                keys.add(in.readLine());
+            }
+            return keys;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Commands the server has executed so far, from INFO commandstats (the INFO calls themselves excluded). */
     public static long commandsExecuted() {
         String stats = command("INFO", "commandstats");
