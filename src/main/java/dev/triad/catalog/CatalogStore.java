@@ -94,6 +94,22 @@ public class CatalogStore {
         return created;
     }
 
+    /**
+     * Replaces the facts of many products at once (a catalog import) and records their SKUs;
+     * sheets are left to the rebuild that follows.
+     */
+    public void putAll(String shop, List<ProductFacts> products, List<Map.Entry<String, String>> skus) {
+        List<Request> writes = new ArrayList<>(products.size() * 2 + skus.size());
+        for (ProductFacts p : products) {
+            writes.add(Request.cmd(Command.SET).arg(Keys.product(shop, p.id())).arg(json(p)));
+            writes.add(Request.cmd(Command.SADD).arg(Keys.products(shop)).arg(p.id()));
+        }
+        for (Map.Entry<String, String> sku : skus) {
+            writes.add(Request.cmd(Command.HSET).arg(Keys.skus(shop)).arg(sku.getKey()).arg(sku.getValue()));
+        }
+        batches.send(writes);
+    }
+
     /** Stores {@code product}, rebuilds its sheet and patches every sheet naming it; returns its new sheet. */
     public OfferSheet put(String shop, ProductFacts product) {
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {

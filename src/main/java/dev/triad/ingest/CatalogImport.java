@@ -1,0 +1,53 @@
+package dev.triad.ingest;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.triad.catalog.CatalogStore;
+import dev.triad.mining.RebuildService;
+import dev.triad.shop.Shop;
+
+/**
+ * Imports a catalog: every product's facts and pins replace the stored ones, SKUs are recorded (to
+ * resolve Shopify order exports), then a full rebuild publishes every sheet with the new facts.
+ */
+@ApplicationScoped
+public class CatalogImport {
+
+    private final CatalogStore catalog;
+    private final RebuildService rebuild;
+    private final ObjectMapper mapper;
+
+    public CatalogImport(CatalogStore catalog, RebuildService rebuild, ObjectMapper mapper) {
+        this.catalog = catalog;
+        this.rebuild = rebuild;
+        this.mapper = mapper;
+    }
+
+    public ImportReport importCatalog(Shop shop, InputStream body, String contentType) {
+        long start = System.nanoTime();
+        ImportReport report = new ImportReport();
+        List<CatalogFormats.Draft> products;
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8), 1 << 16)) {
+            products = CatalogFormats.read(in, contentType, mapper, report);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        catalog.putAll(shop.id(), products.stream().map(CatalogFormats.Draft::facts).toList(),
+                products.stream().flatMap(p -> p.skus.stream().map(sku -> java.util.Map.entry(sku, p.id))).toList());
+        report.productsTaken = products.size();
+        report.update = "full-rebuild";
+        report.rebuild = rebuild.full(shop.id(), shop.settings());
+        report.millis = (System.nanoTime() - start) / 1_000_000;
+        return report;
+    }
+}

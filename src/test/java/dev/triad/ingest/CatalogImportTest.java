@@ -1,0 +1,109 @@
+package dev.triad.ingest;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+
+import dev.triad.support.Admin;
+import dev.triad.support.RedisTestResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+
+@QuarkusTest
+@QuarkusTestResource(RedisTestResource.class)
+class CatalogImportTest {
+
+    static final Path FORMATS = Path.of("..", "shared", "data", "formats");
+
+    @Test
+    void shouldTurnWooCommerceUpsellsAndCrossSellsIntoPins() {
+        Admin shop = Admin.register("woo-pins.example");
+
+        JsonPath report = importCatalog(shop, """
+                ID,Type,SKU,Name,In stock?,Stock,Sale price,Regular price,Categories,Images,Parent,Upsells,Cross-sells
+                10,variable,tee,T-Shirt,1,,,,Clothing > Tshirts,https://img/tee.png,,id:12,"cap, id:13"
+                11,variation,tee-red,T-Shirt - Red,1,,,25,,,tee,,
+                14,variation,tee-blue,T-Shirt - Blue,0,,,25,,,tee,,
+                12,simple,tee-premium,Premium T-Shirt,1,,,35,Clothing > Tshirts,,,,
+                13,simple,belt,Belt,1,,55,65,Clothing > Accessories,,,,
+                15,simple,cap,Cap,1,5,16,18,Clothing > Accessories,,,,
+                16,simple,broken,Broken,1,,,lots,Clothing,,,,
+                """);
+
+        assertThat(report.getString("format")).isEqualTo("woocommerce-products-csv");
+        assertThat(report.getLong("productsTaken")).isEqualTo(4);
+        assertThat(report.getLong("productsSkipped")).isEqualTo(1);
+        assertThat(report.getList("problems.reason", String.class)).anyMatch(r -> r.contains("'lots'"));
+        JsonPath tee = shop.product("10");
+        assertThat(tee.getString("product.title")).isEqualTo("T-Shirt");
+        assertThat(tee.getString("product.type")).isEqualTo("Clothing > Tshirts");
+        assertThat(tee.getList("product.variants.title")).containsExactly("Red", "Blue");
+        assertThat(tee.getList("product.variants.inStock")).containsExactly(true, false);
+        assertThat(tee.getList("sheet.complements.productId")).containsExactly("15", "13");
+        assertThat(tee.getList("sheet.upgrades.productId")).containsExactly("10", "10", "12");
+        assertThat(shop.product("13").getString("product.variants[0].price")).isEqualTo("55");
+        assertThat(shop.product("13").getString("product.variants[0].compareAtPrice")).isEqualTo("65");
+    }
+
+    @Test
+    void shouldReadTheWooCommerceSampleExport() throws IOException {
+        Path sample = FORMATS.resolve("woocommerce-products-sample.csv");
+        assumeTrue(Files.exists(sample), "skipped: " + sample.toAbsolutePath() + " is absent");
+        Admin shop = Admin.register("woo-sample.example");
+
+        JsonPath report = importCatalog(shop, Files.readString(sample));
+
+        assertThat(report.getLong("productsTaken")).isGreaterThanOrEqualTo(14);
+        JsonPath hoodie = shop.product("742");
+        assertThat(hoodie.getList("product.variants.id")).containsExactly("758", "759", "760", "894", "895", "897");
+        assertThat(hoodie.getString("product.variants[0].price")).isEqualTo("42");
+    }
+
+    @Test
+    void shouldReadShopifyProductExportsInTheLegacyLayoutWithVariantsByHandle() throws IOException {
+        Path sample = FORMATS.resolve("shopify-products-legacy-sample.csv");
+        assumeTrue(Files.exists(sample), "skipped: " + sample.toAbsolutePath() + " is absent");
+        Admin shop = Admin.register("shopify-legacy.example");
+
+        JsonPath report = importCatalog(shop, Files.readString(sample));
+
+        assertThat(report.getString("format")).isEqualTo("shopify-products-csv");
+        assertThat(report.getLong("productsTaken")).isEqualTo(3);
+        JsonPath shirt = shop.product("example-shirt");
+        assertThat(shirt.getString("product.title")).isEqualTo("Example T-Shirt");
+        assertThat(shirt.getString("product.type")).isEqualTo("Shirts");
+        assertThat(shirt.getList("product.variants")).hasSize(12);
+        assertThat(shirt.getString("product.variants[0].id")).isEqualTo("SRT_COT_111");
+        assertThat(shirt.getString("product.variants[0].title")).isEqualTo("Green / S");
+    }
+
+    @Test
+    void shouldReadShopifyProductExportsInTheCurrentLayout() {
+        Admin shop = Admin.register("shopify-current.example");
+
+        JsonPath report = importCatalog(shop, """
+                Title,URL handle,Type,SKU,Option1 name,Option1 value,Price,Compare-at price,Inventory quantity,Continue selling when out of stock,Product image URL
+                Trail Bike 500,trail-bike-500,Bikes,B500-M,Size,M,799.00,,3,DENY,https://img/b500.jpg
+                ,trail-bike-500,,B500-L,Size,L,799.00,,0,DENY,
+                Trail Bike 700,trail-bike-700,Bikes,B700-M,Size,M,949.00,999.00,2,DENY,https://img/b700.jpg
+                """);
+
+        assertThat(report.getLong("productsTaken")).isEqualTo(2);
+        JsonPath bike = shop.product("trail-bike-500");
+        assertThat(bike.getList("product.variants.inStock")).containsExactly(true, false);
+        assertThat(bike.getList("sheet.upgrades.productId")).contains("trail-bike-700");
+    }
+
+    private static JsonPath importCatalog(Admin shop, String body) {
+        return given().header("Authorization", "Bearer " + shop.adminKey()).contentType("text/csv").body(body)
+                .post("/admin/v1/shops/{shop}/catalog", shop.shop())
+                .then().log().ifValidationFails().statusCode(200).extract().jsonPath();
+    }
+}
