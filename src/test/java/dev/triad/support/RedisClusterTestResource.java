@@ -23,11 +23,12 @@ public class RedisClusterTestResource implements QuarkusTestResourceLifecycleMan
     static final int SLOTS = 16384;
 
     private final List<RedisServerProcess> nodes = new ArrayList<>();
+    private Path dir;
 
     @Override
     public Map<String, String> start() {
         try {
-            Path dir = Files.createTempDirectory("triad-test-cluster");
+            dir = Files.createTempDirectory("triad-test-cluster");
             for (int i = 0; i < 3; i++) {
                 int port = RedisTestResource.freePort();
                 nodes.add(RedisServerProcess.start(port, dir, "--cluster-enabled", "yes",
@@ -89,5 +90,6 @@ public class RedisClusterTestResource implements QuarkusTestResourceLifecycleMan
     public void stop() {
         nodes.forEach(RedisServerProcess::close);
         nodes.clear();
+        RedisTestResource.deleteQuietly(dir);
     }
 }

@@ -20,12 +20,14 @@ public class RedisTestResource implements QuarkusTestResourceLifecycleManager {
     public static final String OPERATOR_KEY = "test-operator-key";
 
     private RedisServerProcess server;
+    private java.nio.file.Path dir;
 
     @Override
     public Map<String, String> start() {
         try {
             int port = freePort();
-            server = RedisServerProcess.start(port, Files.createTempDirectory("triad-test-redis"));
+            dir = Files.createTempDirectory("triad-test-redis");
+            server = RedisServerProcess.start(port, dir);
             System.setProperty(PORT_PROPERTY, String.valueOf(port));
             return Map.of(
                     "quarkus.redis.hosts", "redis://127.0.0.1:" + port,
@@ -41,6 +43,19 @@ public class RedisTestResource implements QuarkusTestResourceLifecycleManager {
     public void stop() {
         if (server != null) {
             server.close();
+        }
+        deleteQuietly(dir);
+    }
+
+    /** Removes a test Redis's scratch folder (its log, cluster files). */
+    static void deleteQuietly(java.nio.file.Path dir) {
+        if (dir == null) {
+            return;
+        }
+        try (var files = Files.walk(dir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        } catch (IOException ignored) {
+            // scratch space only
         }
     }
 

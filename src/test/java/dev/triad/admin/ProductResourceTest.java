@@ -1,4 +1,4 @@
-package dev.triad.catalog;
+package dev.triad.admin;
 
 import static dev.triad.support.BikeShop.variant;
 import static io.restassured.RestAssured.given;

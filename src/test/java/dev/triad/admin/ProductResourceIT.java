@@ -1,4 +1,4 @@
-package dev.triad.catalog;
+package dev.triad.admin;
 
 import io.quarkus.test.junit.QuarkusIntegrationTest;
 
