@@ -19,6 +19,8 @@ public interface TriadConfig {
 
     Demo demo();
 
+    Bench bench();
+
     interface Offers {
         /** How long the offer path waits for Redis before answering {@code degraded} with no offers (1ms-1s). */
         @WithDefault("10ms")
@@ -55,5 +57,11 @@ public interface TriadConfig {
         /** Publishable key of the demo shop, fixed so that the README's curl works. */
         @WithDefault("pk_demo_triad")
         String publishableKey();
+    }
+
+    interface Bench {
+        /** Serve the benchmark floor endpoint {@code /bench/v1/fixed} (bench/offers.sh turns it on). */
+        @WithDefault("false")
+        boolean enabled();
     }
 }

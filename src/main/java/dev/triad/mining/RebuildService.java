@@ -76,7 +76,7 @@ public class RebuildService {
                 }
             });
             Map<String, ProductFacts> facts = catalog.all(shop);
-            Map<String, List<ProductFacts>> byType = byType(facts);
+            UpgradeIndex upgrades = UpgradeIndex.of(facts.values());
             SheetMiner miner = new SheetMiner(settings.stepBandPercent());
             SheetWriter writer = new SheetWriter(shop);
             long[] pairs = {0};
@@ -86,14 +86,13 @@ public class RebuildService {
                 writer.row(id, row);
                 ProductFacts product = facts.get(id);
                 if (product != null) {
-                    writer.sheet(miner.sheet(product, row, count, facts::get, byType.getOrDefault(product.type(), List.of())));
+                    writer.sheet(miner.sheet(product, row, count, facts::get, upgrades));
                     done.put(id, true);
                 }
             });
             for (ProductFacts product : facts.values()) {
                 if (!done.containsKey(product.id())) {
-                    writer.sheet(miner.sheet(product, PairRow.EMPTY, 0, facts::get,
-                            byType.getOrDefault(product.type(), List.of())));
+                    writer.sheet(miner.sheet(product, PairRow.EMPTY, 0, facts::get, upgrades));
                 }
             }
             writer.flush();
@@ -108,15 +107,6 @@ public class RebuildService {
         }
     }
 
-    private static Map<String, List<ProductFacts>> byType(Map<String, ProductFacts> facts) {
-        Map<String, List<ProductFacts>> byType = new HashMap<>();
-        for (ProductFacts p : facts.values()) {
-            if (p.type() != null) {
-                byType.computeIfAbsent(p.type(), t -> new ArrayList<>()).add(p);
-            }
-        }
-        return byType;
-    }
 
     private String lock(String shop) {
         String token = UUID.randomUUID().toString();

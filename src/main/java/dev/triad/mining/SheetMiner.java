@@ -49,10 +49,10 @@ public final class SheetMiner {
 
     /**
      * @param facts        the facts of any product this sheet may name (absent: not offerable)
-     * @param sameType     products of the product's type (for mined upgrades); empty when it has none
+     * @param upgrades     the shop's products by type and price (for mined upgrades)
      */
     public OfferSheet sheet(ProductFacts product, PairRow row, int productCount, Function<String, ProductFacts> facts,
-            List<ProductFacts> sameType) {
+            UpgradeIndex upgrades) {
         List<Candidate> complements = new ArrayList<>();
         Set<String> taken = new HashSet<>();
         taken.add(product.id());
@@ -65,13 +65,13 @@ public final class SheetMiner {
             }
             add(complements, taken, facts.apply(partner), false, row.with(partner), productCount);
         }
-        List<Candidate> upgrades = new ArrayList<>(product.variantLadder());
-        Set<String> ladder = new HashSet<>(Set.of(product.id()));
+        List<Candidate> ladder = new ArrayList<>(product.variantLadder());
+        Set<String> onLadder = new HashSet<>(Set.of(product.id()));
         for (String pin : product.upgrades()) {
-            add(upgrades, ladder, facts.apply(pin), true, 0, productCount);
+            add(ladder, onLadder, facts.apply(pin), true, 0, productCount);
         }
-        minedUpgrades(product, sameType).forEach(u -> add(upgrades, ladder, u, false, 0, productCount));
-        return new OfferSheet(product.id(), product.complements(), product.upgrades(), complements, upgrades);
+        minedUpgrades(product, upgrades).forEach(u -> add(ladder, onLadder, u, false, 0, productCount));
+        return new OfferSheet(product.id(), product.complements(), product.upgrades(), complements, ladder);
     }
 
     /**
@@ -81,7 +81,7 @@ public final class SheetMiner {
      */
     public OfferSheet refreshComplements(ProductFacts product, PairRow row, int productCount,
             Function<String, ProductFacts> facts, OfferSheet previous) {
-        OfferSheet fresh = sheet(product, row, productCount, facts, List.of());
+        OfferSheet fresh = sheet(product, row, productCount, facts, UpgradeIndex.EMPTY);
         List<Candidate> upgrades = previous == null ? fresh.upgrades() : previous.upgrades();
         return new OfferSheet(product.id(), product.complements(), product.upgrades(), fresh.complements(), upgrades);
     }
@@ -106,20 +106,12 @@ public final class SheetMiner {
         }
     }
 
-    private List<ProductFacts> minedUpgrades(ProductFacts product, List<ProductFacts> sameType) {
+    private List<ProductFacts> minedUpgrades(ProductFacts product, UpgradeIndex index) {
         BigDecimal floor = product.lowestPrice();
         if (floor == null || product.type() == null) {
             return List.of();
         }
         BigDecimal ceiling = floor.multiply(BigDecimal.valueOf(100L + stepBandPercent)).movePointLeft(2);
-        return sameType.stream()
-                .filter(p -> !p.id().equals(product.id()) && product.type().equals(p.type()))
-                .filter(p -> p.entryPrice() != null && p.entryPrice().compareTo(floor) > 0
-                        && p.entryPrice().compareTo(ceiling) <= 0)
-                .sorted(Comparator.comparing(ProductFacts::entryPrice)
-                        .thenComparing(Comparator.comparingDouble(ProductFacts::reputation).reversed())
-                        .thenComparing(ProductFacts::id))
-                .limit(MINED_UPGRADES)
-                .toList();
+        return index.above(product, floor, ceiling, MINED_UPGRADES);
     }
 }

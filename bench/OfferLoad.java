@@ -1,0 +1,135 @@
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Load for the offer path, from a separate process on loopback.
+ *
+ *   rate URL SHOP KEY PRODUCTS RATE SECONDS  constant-rate load: every request has an intended send
+ *       time (start + i / RATE) and its latency is measured from that time, not from when it was
+ *       actually sent, so a stalled server is charged for the requests it delayed (no coordinated
+ *       omission). Prints p50 / p90 / p99 / p99.9 / max in ms and the errors.
+ *   wrk-script SHOP KEY PRODUCTS FILE       writes a wrk Lua script that posts the same carts in turn.
+ *   size URL SHOP KEY PRODUCTS              prints the mean size of an offer answer, in bytes.
+ *
+ * Carts hold 1-5 lines of products drawn by Zipf's law (exponent 1) over p0..p(PRODUCTS-1), seeded.
+ */
+public class OfferLoad {
+
+    public static void main(String[] args) throws Exception {
+        switch (args[0]) {
+            case "rate" -> rate(args[1], args[2], args[3], Integer.parseInt(args[4]), Integer.parseInt(args[5]),
+                    Integer.parseInt(args[6]));
+            case "wrk-script" -> wrkScript(args[1], args[2], Integer.parseInt(args[3]), Path.of(args[4]));
+            case "size" -> size(args[1], args[2], args[3], Integer.parseInt(args[4]));
+            default -> throw new IllegalArgumentException(args[0]);
+        }
+    }
+
+    static List<String> carts(int products, int count) {
+        double[] cumulative = new double[products];
+        double sum = 0;
+        for (int r = 0; r < products; r++) {
+            sum += 1.0 / (r + 1);
+            cumulative[r] = sum;
+        }
+        SplittableRandom random = new SplittableRandom(5);
+        List<String> carts = new ArrayList<>(count);
+        for (int c = 0; c < count; c++) {
+            int lines = 1 + random.nextInt(5);
+            StringBuilder body = new StringBuilder("{\"placement\":\"checkout\",\"currency\":\"USD\",\"sessionId\":\"s")
+                    .append(c).append("\",\"cart\":[");
+            for (int l = 0; l < lines; l++) {
+                int idx = Arrays.binarySearch(cumulative, random.nextDouble() * sum);
+                int p = idx >= 0 ? idx : -idx - 1;
+                body.append(l == 0 ? "" : ",").append("{\"productId\":\"p").append(p).append("\",\"variantId\":\"v")
+                        .append(p).append("-0\",\"quantity\":1,\"price\":\"").append(5 + p % 400).append(".00\"}");
+            }
+            carts.add(body.append("]}").toString());
+        }
+        return carts;
+    }
+
+    static HttpRequest request(String url, String shop, String key, String body) {
+        return HttpRequest.newBuilder(URI.create(url + "/v1/shops/" + shop + "/offers"))
+                .header("Content-Type", "application/json").header("X-Triad-Key", key)
+                .timeout(Duration.ofSeconds(10))
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+    }
+
+    static void rate(String url, String shop, String key, int products, int rate, int seconds) throws Exception {
+        List<String> carts = carts(products, 10_000);
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        int total = rate * seconds;
+        long[] latencies = new long[total];
+        AtomicInteger errors = new AtomicInteger();
+        CountDownLatch done = new CountDownLatch(total);
+        long interval = 1_000_000_000L / rate;
+        long start = System.nanoTime() + 50_000_000L;
+        for (int i = 0; i < total; i++) {
+            long intended = start + i * interval;
+            long wait = intended - System.nanoTime();
+            if (wait > 0) {
+                LockSupport.parkNanos(wait);
+            }
+            int n = i;
+            http.sendAsync(request(url, shop, key, carts.get(i % carts.size())), HttpResponse.BodyHandlers.ofByteArray())
+                    .whenComplete((response, failure) -> {
+                        latencies[n] = System.nanoTime() - intended;
+                        if (failure != null || response.statusCode() != 200) {
+                            errors.incrementAndGet();
+                        }
+                        done.countDown();
+                    });
+        }
+        done.await();
+        long elapsed = System.nanoTime() - start;
+        Arrays.sort(latencies);
+        System.out.printf("requests %d at %d/s for %d s (achieved %.0f/s), errors %d%n", total, rate, seconds,
+                total / (elapsed / 1e9), errors.get());
+        System.out.printf("latency ms (from intended send time): p50 %.3f  p90 %.3f  p99 %.3f  p99.9 %.3f  max %.3f%n",
+                pct(latencies, 50), pct(latencies, 90), pct(latencies, 99), pct(latencies, 99.9),
+                latencies[latencies.length - 1] / 1e6);
+    }
+
+    static double pct(long[] sorted, double p) {
+        int index = (int) Math.ceil(p / 100 * sorted.length) - 1;
+        return sorted[Math.max(0, Math.min(sorted.length - 1, index))] / 1e6;
+    }
+
+    static void wrkScript(String shop, String key, int products, Path file) throws Exception {
+        StringBuilder lua = new StringBuilder("wrk.method = \"POST\"\nwrk.headers[\"Content-Type\"] = \"application/json\"\n")
+                .append("wrk.headers[\"X-Triad-Key\"] = \"").append(key).append("\"\nlocal bodies = {\n");
+        for (String cart : carts(products, 2_000)) {
+            lua.append("  [[").append(cart).append("]],\n");
+        }
+        lua.append("}\nlocal i = 0\nrequest = function()\n  i = i % #bodies + 1\n")
+                .append("  return wrk.format(nil, \"/v1/shops/").append(shop).append("/offers\", nil, bodies[i])\nend\n");
+        Files.writeString(file, lua.toString(), StandardCharsets.UTF_8);
+    }
+
+    static void size(String url, String shop, String key, int products) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        long bytes = 0;
+        int offers = 0;
+        List<String> carts = carts(products, 500);
+        for (String cart : carts) {
+            String body = http.send(request(url, shop, key, cart), HttpResponse.BodyHandlers.ofString()).body();
+            bytes += body.getBytes(StandardCharsets.UTF_8).length;
+            offers += body.split("\"tier\"").length - 1;
+        }
+        System.out.println(bytes / carts.size() + " " + String.format("%.2f", (double) offers / carts.size()));
+    }
+}

@@ -1,0 +1,107 @@
+#!/usr/bin/env bash
+# Offer-path benchmark, on loopback, against floors measured in the same run:
+#   (a) constant rate (default 2,000 req/s for 60 s), latency from the intended send time;
+#   (b) maximum throughput with wrk; (c) the same server's trivial endpoint returning a body of the
+#   same size; (d) redis-benchmark MGET of the same number of keys at the same concurrency;
+#   Redis commands per offer request from INFO commandstats; start-up to first offer.
+# A synthetic shop of PRODUCTS products with full sheets is loaded first. Not part of the tests.
+#   RATE=2000 SECONDS_AT_RATE=60 MAX_SECONDS=20 CONNECTIONS=32 PRODUCTS=100000 bench/offers.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+products=${PRODUCTS:-100000}; rate=${RATE:-2000}; at_rate=${SECONDS_AT_RATE:-60}
+max_seconds=${MAX_SECONDS:-20}; connections=${CONNECTIONS:-32}
+port=${BENCH_PORT:-18380}; redis_port=${BENCH_REDIS_PORT:-16679}
+if ! command -v wrk > /dev/null || ! command -v redis-benchmark > /dev/null; then
+  echo "installing wrk and redis-tools (Debian)..."; apt-get install -y -q wrk redis-tools > /dev/null
+fi
+[ -f target/quarkus-app/quarkus-run.jar ] || ./mvnw -B -q package -DskipTests
+work=$(mktemp -d)
+run_server() { # java binary, extra options...
+  local java=$1; shift
+  TRIAD_LOCAL_REDIS_PORT=$redis_port QUARKUS_HTTP_PORT=$port TRIAD_DEMO_ENABLED=false TRIAD_ADMIN_KEY=bench-operator \
+    TRIAD_BENCH_ENABLED=true "$java" "$@" -Dquarkus.profile=local -jar target/quarkus-app/quarkus-run.jar \
+    >> "$work/server.log" 2>&1 &
+  server=$!
+}
+server=""
+cleanup() { [ -n "$server" ] && kill "$server" 2>/dev/null; wait 2>/dev/null || true; rm -rf "$work"; }
+trap cleanup EXIT
+run_server java
+for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$port/q/health/ready" > /dev/null && break; sleep 0.2; done
+shop=bench-offers.example
+key=$(curl -sf -X PUT "http://127.0.0.1:$port/admin/v1/shops/$shop" -H 'Authorization: Bearer bench-operator' \
+  -H 'Content-Type: application/json' -d '{"platform":"shopify","settings":{"freeShippingThreshold":"150.00"}}' \
+  | python3 -c 'import json,sys; print(json.load(sys.stdin)["publishableKey"])')
+echo "loading $products products with full sheets..."
+java bench/SyntheticCatalog.java "$products" > "$work/catalog.ndjson"
+curl -sf -X POST "http://127.0.0.1:$port/admin/v1/shops/$shop/catalog" -H 'Authorization: Bearer bench-operator' \
+  -H 'Content-Type: application/x-ndjson' --data-binary "@$work/catalog.ndjson" \
+  | python3 -c 'import json,sys; r=json.load(sys.stdin); print("catalog: %d products, %d sheets in %d ms" % (r["productsTaken"], r["rebuild"]["sheets"], r["millis"]))'
+load() { java bench/OfferLoad.java "$@"; }
+read -r bytes offers_per_answer < <(load size "http://127.0.0.1:$port" "$shop" "$key" "$products")
+echo "answers: $bytes bytes, $offers_per_answer offers on average"
+echo "warm-up (20 s at 1,000/s)..."; load rate "http://127.0.0.1:$port" "$shop" "$key" "$products" 1000 20 > /dev/null
+
+echo "== (a) constant rate"
+load rate "http://127.0.0.1:$port" "$shop" "$key" "$products" "$rate" "$at_rate" | tee "$work/rate.txt"
+
+commands() { redis-cli -p "$redis_port" INFO commandstats | tr -d '\r' \
+  | awk -F'[:=,]' '/^cmdstat_/ && $1 != "cmdstat_info" { total += $3 } END { print total }'; }
+load wrk-script "$shop" "$key" "$products" "$work/offers.lua"
+sed "s#/v1/shops/$shop/offers#/bench/v1/fixed?bytes=$bytes#" "$work/offers.lua" > "$work/fixed.lua"
+echo "== (b) maximum throughput, offers ($connections connections, $max_seconds s)"
+before=$(commands)
+wrk -t2 -c"$connections" -d"${max_seconds}s" --latency -s "$work/offers.lua" "http://127.0.0.1:$port" | tee "$work/wrk-offers.txt"
+after=$(commands)
+offers_rps=$(awk '/Requests\/sec/ { print $2 }' "$work/wrk-offers.txt")
+offers_total=$(awk '/requests in/ { print $1 }' "$work/wrk-offers.txt")
+echo "== (c) floor: trivial endpoint of the same server, $bytes-byte body"
+wrk -t2 -c"$connections" -d"${max_seconds}s" -s "$work/fixed.lua" "http://127.0.0.1:$port" | tee "$work/wrk-fixed.txt"
+fixed_rps=$(awk '/Requests\/sec/ { print $2 }' "$work/wrk-fixed.txt")
+echo "== (d) floor: redis-benchmark MGET of a shop record and 3 sheets"
+redis_rps=$(redis-benchmark -p "$redis_port" -c "$connections" -n 300000 -q \
+  MGET "triad:{$shop}:shop" "triad:{$shop}:sheet:p0" "triad:{$shop}:sheet:p1" "triad:{$shop}:sheet:p2" \
+  | tr '\r' '\n' | awk '/requests per second/ { print $2 }' | tail -1)
+echo "MGET: $redis_rps requests/s"
+
+echo "== start-up to first offer"
+kill "$server"; wait "$server" 2>/dev/null || true; server=""
+first_offer() { # java, options...
+  local t0; t0=$(date +%s%N); run_server "$@"
+  local answer=""
+  until [[ "$answer" == *'"tier"'* ]]; do
+    answer=$(curl -s -X POST "http://127.0.0.1:$port/v1/shops/$shop/offers" -H "X-Triad-Key: $key" \
+      -H 'Content-Type: application/json' \
+      -d '{"placement":"cart","currency":"USD","cart":[{"productId":"p1","quantity":1,"price":"5.00"}]}' || true)
+    [[ "$answer" == *'"tier"'* ]] || sleep 0.005
+  done
+  echo $(( ($(date +%s%N) - t0) / 1000000 ))
+  kill "$server"; wait "$server" 2>/dev/null || true; server=""
+}
+jvm17_ms=$(first_offer java)
+echo "JDK 17 jar: $jvm17_ms ms"
+jdk25=$(ls -d /usr/lib/jvm/temurin-25* 2>/dev/null | head -1 || true)
+aot_ms="n/a"
+if [ -n "$jdk25" ]; then
+  first_offer "$jdk25/bin/java" -XX:AOTCacheOutput="$work/triad.aot" > /dev/null
+  aot_ms=$(first_offer "$jdk25/bin/java" -XX:AOTCache="$work/triad.aot")
+  echo "JDK 25 jar with AOT cache: $aot_ms ms"
+fi
+
+python3 - "$work/rate.txt" "$offers_rps" "$fixed_rps" "$redis_rps" "$before" "$after" "$offers_total" \
+  "$jvm17_ms" "$aot_ms" "$rate" <<'PY'
+import re, sys
+rate_txt = open(sys.argv[1]).read()
+p = dict(re.findall(r"(p50|p90|p99|p99\.9|max) ([\d.]+)", rate_txt))
+offers, fixed, mget = float(sys.argv[2]), float(sys.argv[3]), float(sys.argv[4])
+per_request = (int(sys.argv[6]) - int(sys.argv[5])) / int(sys.argv[7])
+print("\n| figure | value |\n| --- | --- |")
+print(f"| latency at {sys.argv[10]} req/s: p50 / p90 / p99 / p99.9 | {p['p50']} / {p['p90']} / {p['p99']} / {p['p99.9']} ms |")
+print(f"| max throughput, offers | {offers:,.0f} req/s |")
+print(f"| floor: trivial endpoint, same body size | {fixed:,.0f} req/s |")
+print(f"| floor: redis-benchmark MGET (4 keys) | {mget:,.0f} req/s |")
+print(f"| offers / trivial endpoint | {offers / fixed:.2f} |")
+print(f"| offers / Redis MGET | {offers / mget:.2f} |")
+print(f"| Redis commands per offer request | {per_request:.3f} |")
+print(f"| start-up to first offer: JDK 17 jar / JDK 25 + AOT cache | {sys.argv[8]} / {sys.argv[9]} ms |")
+PY
