@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 
@@ -69,39 +68,103 @@ public class OfferLoad {
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build();
     }
 
+    /**
+     * Constant rate over CONNECTIONS persistent HTTP/1.1 connections, one thread each: thread k owns
+     * the requests k, k + CONNECTIONS, … and sends each at its intended time, or at once when late;
+     * the latency of every request is counted from its intended time.
+     */
     static void rate(String url, String shop, String key, int products, int rate, int seconds) throws Exception {
         List<String> carts = carts(products, 10_000);
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        URI uri = URI.create(url);
+        int connections = Integer.getInteger("connections", 16);
         int total = rate * seconds;
         long[] latencies = new long[total];
         AtomicInteger errors = new AtomicInteger();
-        CountDownLatch done = new CountDownLatch(total);
         long interval = 1_000_000_000L / rate;
-        long start = System.nanoTime() + 50_000_000L;
-        for (int i = 0; i < total; i++) {
-            long intended = start + i * interval;
-            long wait = intended - System.nanoTime();
-            if (wait > 0) {
-                LockSupport.parkNanos(wait);
-            }
-            int n = i;
-            http.sendAsync(request(url, shop, key, carts.get(i % carts.size())), HttpResponse.BodyHandlers.ofByteArray())
-                    .whenComplete((response, failure) -> {
-                        latencies[n] = System.nanoTime() - intended;
-                        if (failure != null || response.statusCode() != 200) {
+        long start = System.nanoTime() + 100_000_000L;
+        List<Thread> threads = new ArrayList<>();
+        for (int k = 0; k < connections; k++) {
+            int first = k;
+            Thread t = new Thread(() -> {
+                try (java.net.Socket socket = new java.net.Socket(uri.getHost(), uri.getPort())) {
+                    socket.setTcpNoDelay(true);
+                    var out = new java.io.BufferedOutputStream(socket.getOutputStream());
+                    var in = new java.io.BufferedInputStream(socket.getInputStream(), 1 << 16);
+                    for (int i = first; i < total; i += connections) {
+                        long intended = start + i * interval;
+                        long wait = intended - System.nanoTime();
+                        if (wait > 0) {
+                            LockSupport.parkNanos(wait);
+                        }
+                        byte[] body = carts.get(i % carts.size()).getBytes(StandardCharsets.UTF_8);
+                        out.write(("POST /v1/shops/" + shop + "/offers HTTP/1.1\r\nHost: " + uri.getHost()
+                                + "\r\nContent-Type: application/json\r\nX-Triad-Key: " + key
+                                + "\r\nContent-Length: " + body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                        out.write(body);
+                        out.flush();
+                        int status = readResponse(in);
+                        latencies[i] = System.nanoTime() - intended;
+                        if (status != 200) {
                             errors.incrementAndGet();
                         }
-                        done.countDown();
-                    });
+                    }
+                } catch (java.io.IOException e) {
+                    errors.incrementAndGet();
+                    System.err.println("connection failed: " + e);
+                }
+            });
+            t.start();
+            threads.add(t);
         }
-        done.await();
+        for (Thread t : threads) {
+            t.join();
+        }
         long elapsed = System.nanoTime() - start;
         Arrays.sort(latencies);
-        System.out.printf("requests %d at %d/s for %d s (achieved %.0f/s), errors %d%n", total, rate, seconds,
-                total / (elapsed / 1e9), errors.get());
+        System.out.printf("requests %d at %d/s for %d s over %d connections (achieved %.0f/s), errors %d%n", total, rate,
+                seconds, connections, total / (elapsed / 1e9), errors.get());
         System.out.printf("latency ms (from intended send time): p50 %.3f  p90 %.3f  p99 %.3f  p99.9 %.3f  max %.3f%n",
                 pct(latencies, 50), pct(latencies, 90), pct(latencies, 99), pct(latencies, 99.9),
                 latencies[latencies.length - 1] / 1e6);
+    }
+
+    /** Reads one HTTP/1.1 response (Content-Length or chunked) and answers its status. */
+    static int readResponse(java.io.InputStream in) throws java.io.IOException {
+        String status = line(in);
+        int code = Integer.parseInt(status.split(" ")[1]);
+        int length = -1;
+        boolean chunked = false;
+        for (String header = line(in); !header.isEmpty(); header = line(in)) {
+            String h = header.toLowerCase(java.util.Locale.ROOT);
+            if (h.startsWith("content-length:")) {
+                length = Integer.parseInt(h.substring(15).trim());
+            } else if (h.startsWith("transfer-encoding:") && h.contains("chunked")) {
+                chunked = true;
+            }
+        }
+        if (chunked) {
+            for (int size = Integer.parseInt(line(in).trim(), 16); size > 0; size = Integer.parseInt(line(in).trim(), 16)) {
+                in.readNBytes(size);
+                line(in);
+            }
+            line(in);
+        } else if (length > 0) {
+            in.readNBytes(length);
+        }
+        return code;
+    }
+
+    static String line(java.io.InputStream in) throws java.io.IOException {
+        StringBuilder line = new StringBuilder();
+        for (int c = in.read(); c != '\n'; c = in.read()) {
+            if (c == -1) {
+                throw new java.io.EOFException("connection closed");
+            }
+            if (c != '\r') {
+                line.append((char) c);
+            }
+        }
+        return line.toString();
     }
 
     static double pct(long[] sorted, double p) {

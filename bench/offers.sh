@@ -16,15 +16,21 @@ if ! command -v wrk > /dev/null || ! command -v redis-benchmark > /dev/null; the
 fi
 [ -f target/quarkus-app/quarkus-run.jar ] || ./mvnw -B -q package -DskipTests
 work=$(mktemp -d)
+# Redis runs beside the server (not started by it), so that its data outlives server restarts.
+unzip -p target/quarkus-app/lib/main/com.github.codemonstur.embedded-redis-*.jar \
+  "redis-server-6.2.6-v5-linux-$([ "$(uname -m)" = aarch64 ] && echo arm64 || echo amd64)" > "$work/redis-server" 2>/dev/null \
+  || unzip -p target/quarkus-app/lib/main/com.github.codemonstur.embedded-redis-*.jar redis-server-6.2.7-linux-arm64 > "$work/redis-server"
+chmod +x "$work/redis-server"
+"$work/redis-server" --port "$redis_port" --bind 127.0.0.1 --save "" --appendonly no > "$work/redis.log" 2>&1 &
+redis=$!
 run_server() { # java binary, extra options...
   local java=$1; shift
-  TRIAD_LOCAL_REDIS_PORT=$redis_port QUARKUS_HTTP_PORT=$port TRIAD_DEMO_ENABLED=false TRIAD_ADMIN_KEY=bench-operator \
-    TRIAD_BENCH_ENABLED=true "$java" "$@" -Dquarkus.profile=local -jar target/quarkus-app/quarkus-run.jar \
-    >> "$work/server.log" 2>&1 &
+  QUARKUS_REDIS_HOSTS="redis://127.0.0.1:$redis_port" QUARKUS_HTTP_PORT=$port TRIAD_ADMIN_KEY=bench-operator \
+    TRIAD_BENCH_ENABLED=true "$java" "$@" -jar target/quarkus-app/quarkus-run.jar >> "$work/server.log" 2>&1 &
   server=$!
 }
 server=""
-cleanup() { [ -n "$server" ] && kill "$server" 2>/dev/null; wait 2>/dev/null || true; rm -rf "$work"; }
+cleanup() { [ -n "$server" ] && kill "$server" 2>/dev/null; kill "$redis" 2>/dev/null; wait 2>/dev/null || true; rm -rf "$work"; }
 trap cleanup EXIT
 run_server java
 for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$port/q/health/ready" > /dev/null && break; sleep 0.2; done
@@ -61,7 +67,7 @@ fixed_rps=$(awk '/Requests\/sec/ { print $2 }' "$work/wrk-fixed.txt")
 echo "== (d) floor: redis-benchmark MGET of a shop record and 3 sheets"
 redis_rps=$(redis-benchmark -p "$redis_port" -c "$connections" -n 300000 -q \
   MGET "triad:{$shop}:shop" "triad:{$shop}:sheet:p0" "triad:{$shop}:sheet:p1" "triad:{$shop}:sheet:p2" \
-  | tr '\r' '\n' | awk '/requests per second/ { print $2 }' | tail -1)
+  | tr '\r' '\n' | grep -oE '[0-9.]+ requests per second' | tail -1 | awk '{ print $1 }')
 echo "MGET: $redis_rps requests/s"
 
 echo "== start-up to first offer"

@@ -20,11 +20,11 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
 
 import dev.triad.sheet.Candidate;
 import dev.triad.sheet.OfferSheet;
+import dev.triad.sheet.SheetCodec;
 import dev.triad.shop.ShopSettings;
 
 /**
@@ -46,13 +46,13 @@ public class OfferPathBenchmark {
     RuleOfThree rule;
     Selection selection;
     OfferViews views;
-    ObjectReader sheetReader;
+    SheetCodec codec;
     ObjectWriter responseWriter;
 
     @Setup
     public void setUp() throws Exception {
         ObjectMapper mapper = new ObjectMapper();
-        sheetReader = mapper.readerFor(OfferSheet.class);
+        codec = new SheetCodec(mapper);
         responseWriter = mapper.writerFor(OfferResponse.class);
         List<CartLine> lines = new ArrayList<>();
         sheets = new HashMap<>();
@@ -69,7 +69,7 @@ public class OfferPathBenchmark {
             }
             OfferSheet sheet = new OfferSheet("p" + p, List.of(), List.of(), complements, upgrades);
             sheets.put("p" + p, sheet);
-            sheetJson.add(mapper.writeValueAsBytes(sheet));
+            sheetJson.add(codec.write(sheet).getBytes(java.nio.charset.StandardCharsets.UTF_8));
         }
         cart = new Cart(lines);
         rule = new RuleOfThree(new ShopSettings(60, 10, new BigDecimal("150.00"), 0), 2);
@@ -86,7 +86,7 @@ public class OfferPathBenchmark {
     public Map<String, OfferSheet> readSheets() throws Exception {
         Map<String, OfferSheet> read = new HashMap<>();
         for (int i = 0; i < sheetJson.size(); i++) {
-            read.put("p" + i, sheetReader.readValue(sheetJson.get(i)));
+            read.put("p" + i, codec.read(sheetJson.get(i)));
         }
         return read;
     }

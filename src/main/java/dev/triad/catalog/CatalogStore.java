@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.triad.problem.ProblemException;
 import dev.triad.sheet.OfferSheet;
+import dev.triad.sheet.SheetCodec;
 import dev.triad.store.Keys;
 import dev.triad.store.RedisBatches;
 import io.quarkus.redis.datasource.RedisDataSource;
@@ -38,11 +39,13 @@ public class CatalogStore {
     private final RedisDataSource redis;
     private final RedisBatches batches;
     private final ObjectMapper mapper;
+    private final SheetCodec sheets;
 
-    public CatalogStore(RedisDataSource redis, RedisBatches batches, ObjectMapper mapper) {
+    public CatalogStore(RedisDataSource redis, RedisBatches batches, ObjectMapper mapper, SheetCodec sheets) {
         this.redis = redis;
         this.batches = batches;
         this.mapper = mapper;
+        this.sheets = sheets;
     }
 
     public Optional<ProductFacts> find(String shop, String id) {
@@ -50,7 +53,7 @@ public class CatalogStore {
     }
 
     public Optional<OfferSheet> sheet(String shop, String id) {
-        return Optional.ofNullable(read(redis.value(String.class).get(Keys.sheet(shop, id)), OfferSheet.class));
+        return Optional.ofNullable(sheets.read(redis.value(String.class).get(Keys.sheet(shop, id))));
     }
 
     /** Facts of every product of the shop, by id (for a rebuild: the catalog fits in memory, the orders need not). */
@@ -146,15 +149,15 @@ public class CatalogStore {
     private Change prepare(RedisDataSource ds, String shop, String id, ProductFacts product) {
         var values = ds.value(String.class);
         boolean existed = values.get(Keys.product(shop, id)) != null;
-        OfferSheet previous = read(values.get(Keys.sheet(shop, id)), OfferSheet.class);
+        OfferSheet previous = this.sheets.read(values.get(Keys.sheet(shop, id)));
         List<String> referrers = new ArrayList<>(ds.set(String.class).smembers(Keys.namedBy(shop, id)));
         referrers.remove(id);
         Map<String, OfferSheet> patched = new HashMap<>();
         if (!referrers.isEmpty()) {
             ds.execute("WATCH", referrers.stream().map(r -> Keys.sheet(shop, r)).toArray(String[]::new));
-            Map<String, String> sheets = values.mget(referrers.stream().map(r -> Keys.sheet(shop, r)).toArray(String[]::new));
+            Map<String, String> stored = values.mget(referrers.stream().map(r -> Keys.sheet(shop, r)).toArray(String[]::new));
             for (String referrer : referrers) {
-                OfferSheet sheet = read(sheets.get(Keys.sheet(shop, referrer)), OfferSheet.class);
+                OfferSheet sheet = sheets.read(stored.get(Keys.sheet(shop, referrer)));
                 if (sheet != null) {
                     patched.put(referrer, product == null ? sheet.without(id)
                             : sheet.patched(id, prev -> product.asCandidate(prev, prev == null || prev.pinned())));
@@ -197,7 +200,7 @@ public class CatalogStore {
             sets.sadd(Keys.namedBy(shop, named), id);
         }
         for (Map.Entry<String, OfferSheet> e : change.patched.entrySet()) {
-            values.set(Keys.sheet(shop, e.getKey()), json(e.getValue()));
+            values.set(Keys.sheet(shop, e.getKey()), sheets.write(e.getValue()));
             if (!e.getValue().namedProducts().contains(id)) {
                 sets.srem(Keys.namedBy(shop, id), e.getKey());
             }
@@ -207,7 +210,7 @@ public class CatalogStore {
             sets.srem(Keys.products(shop), id);
         } else {
             values.set(Keys.product(shop, id), json(change.product));
-            values.set(Keys.sheet(shop, id), json(change.sheet));
+            values.set(Keys.sheet(shop, id), sheets.write(change.sheet));
             sets.sadd(Keys.products(shop), id);
         }
     }

@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.triad.catalog.ProductFacts;
 import dev.triad.problem.ProblemException;
 import dev.triad.sheet.OfferSheet;
+import dev.triad.sheet.SheetCodec;
 import dev.triad.store.Keys;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.redis.datasource.transactions.OptimisticLockingTransactionResult;
@@ -33,10 +34,12 @@ public class IncrementalUpdate {
 
     private final RedisDataSource redis;
     private final ObjectMapper mapper;
+    private final SheetCodec sheetCodec;
 
-    public IncrementalUpdate(RedisDataSource redis, ObjectMapper mapper) {
+    public IncrementalUpdate(RedisDataSource redis, ObjectMapper mapper, SheetCodec sheetCodec) {
         this.redis = redis;
         this.mapper = mapper;
+        this.sheetCodec = sheetCodec;
     }
 
     /** Applies the orders of {@code baskets} not seen before; answers how many were new. */
@@ -115,7 +118,7 @@ public class IncrementalUpdate {
         for (String id : touched) {
             ProductFacts product = facts.get(id);
             if (product != null) {
-                OfferSheet previous = read(sheets.get(Keys.sheet(shop, id)), OfferSheet.class);
+                OfferSheet previous = sheetCodec.read(sheets.get(Keys.sheet(shop, id)));
                 plan.sheets.put(id, miner.refreshComplements(product, plan.rows.get(id), plan.counts.get(id),
                         facts::get, previous));
             }
@@ -201,7 +204,7 @@ public class IncrementalUpdate {
             var values = tx.value(String.class);
             rows.forEach((id, row) -> values.set(Keys.pairs(shop, id), row.encode()));
             sheets.forEach((id, sheet) -> {
-                values.set(Keys.sheet(shop, id), json(sheet));
+                values.set(Keys.sheet(shop, id), sheetCodec.write(sheet));
                 sheet.namedProducts().forEach(named -> tx.set(String.class).sadd(Keys.namedBy(shop, named), id));
             });
         }

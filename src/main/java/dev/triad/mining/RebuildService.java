@@ -10,9 +10,6 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectWriter;
 
 import org.jboss.logging.Logger;
 
@@ -20,6 +17,7 @@ import dev.triad.catalog.CatalogStore;
 import dev.triad.catalog.ProductFacts;
 import dev.triad.problem.ProblemException;
 import dev.triad.sheet.OfferSheet;
+import dev.triad.sheet.SheetCodec;
 import dev.triad.shop.ShopSettings;
 import dev.triad.store.Keys;
 import dev.triad.store.RedisBatches;
@@ -45,13 +43,13 @@ public class RebuildService {
 
     private final CountStore counts;
     private final CatalogStore catalog;
-    private final ObjectWriter sheetWriter;
+    private final SheetCodec sheetCodec;
     private final RedisBatches redis;
     private final IncrementalUpdate incremental;
 
     public RebuildService(CountStore counts, CatalogStore catalog, RedisBatches redis, IncrementalUpdate incremental,
-            ObjectMapper mapper) {
-        this.sheetWriter = mapper.writerFor(OfferSheet.class);
+            SheetCodec sheetCodec) {
+        this.sheetCodec = sheetCodec;
         this.counts = counts;
         this.catalog = catalog;
         this.redis = redis;
@@ -153,11 +151,7 @@ public class RebuildService {
 
         void sheet(OfferSheet sheet) {
             sheets++;
-            try {
-                add(Request.cmd(Command.SET).arg(Keys.sheet(shop, sheet.productId())).arg(sheetWriter.writeValueAsString(sheet)));
-            } catch (JsonProcessingException e) {
-                throw new IllegalStateException(e);
-            }
+            add(Request.cmd(Command.SET).arg(Keys.sheet(shop, sheet.productId())).arg(sheetCodec.write(sheet)));
             for (String named : sheet.namedProducts()) {
                 add(Request.cmd(Command.SADD).arg(Keys.namedBy(shop, named)).arg(sheet.productId()));
             }

@@ -25,7 +25,7 @@ import dev.triad.sheet.OfferSheet;
  */
 public final class SheetMiner {
 
-    public static final int MAX_COMPLEMENTS = 20;
+    public static final int MAX_COMPLEMENTS = 12;
     public static final int MINED_UPGRADES = 5;
     /** Partners ranked before facts are looked up; the rest never reach a sheet. */
     public static final int PARTNERS_CONSIDERED = 3 * MAX_COMPLEMENTS;

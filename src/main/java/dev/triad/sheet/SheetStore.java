@@ -27,12 +27,12 @@ public class SheetStore {
 
     private final Redis redis;
     private final ObjectReader shopReader;
-    private final ObjectReader sheetReader;
+    private final SheetCodec sheets;
 
-    public SheetStore(Redis redis, ObjectMapper mapper) {
+    public SheetStore(Redis redis, ObjectMapper mapper, SheetCodec sheets) {
         this.redis = redis;
         this.shopReader = mapper.readerFor(Shop.class);
-        this.sheetReader = mapper.readerFor(OfferSheet.class);
+        this.sheets = sheets;
     }
 
     /** The shop (null when unknown) and the sheets that exist among {@code productIds}. */
@@ -50,14 +50,14 @@ public class SheetStore {
     private Snapshot parse(Response reply, List<String> productIds) {
         try {
             Shop shop = reply.get(0) == null ? null : shopReader.readValue(reply.get(0).toBytes());
-            Map<String, OfferSheet> sheets = new HashMap<>(productIds.size() * 2);
+            Map<String, OfferSheet> found = new HashMap<>(productIds.size() * 2);
             for (int i = 0; i < productIds.size(); i++) {
                 Response value = reply.get(i + 1);
                 if (value != null) {
-                    sheets.put(productIds.get(i), sheetReader.readValue(value.toBytes()));
+                    found.put(productIds.get(i), sheets.read(value.toBytes()));
                 }
             }
-            return new Snapshot(shop, sheets);
+            return new Snapshot(shop, found);
         } catch (IOException e) {
             throw new CorruptSheetException(e);
         }
