@@ -44,8 +44,7 @@ public class OfferService {
      */
     public Uni<OfferResponse> offers(String shop, OfferQuery query, String key, String origin) {
         String requestId = requestId();
-        return sheets.read(shop, query.cart().productIds())
-                .ifNoItem().after(config.redisTimeout()).fail()
+        return sheets.read(shop, query.cart().productIds(), config.redisTimeout())
                 .map(snapshot -> answer(requestId, shop, query, key, origin, snapshot))
                 .onFailure(failure -> !(failure instanceof ProblemException))
                 .recoverWithItem(failure -> degraded(requestId, shop, query, failure));

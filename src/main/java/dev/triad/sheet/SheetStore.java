@@ -1,6 +1,7 @@
 package dev.triad.sheet;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,12 +40,16 @@ public class SheetStore {
     public record Snapshot(Shop shop, Map<String, OfferSheet> sheets) {
     }
 
-    public Uni<Snapshot> read(String shop, List<String> productIds) {
+    /**
+     * Fails with a TimeoutException when Redis has not answered within {@code timeout}: the budget
+     * is for the round trip; parsing the answer comes after it.
+     */
+    public Uni<Snapshot> read(String shop, List<String> productIds, Duration timeout) {
         Request mget = Request.cmd(Command.MGET).arg(Keys.shop(shop));
         for (String id : productIds) {
             mget.arg(Keys.sheet(shop, id));
         }
-        return redis.send(mget).map(reply -> parse(reply, productIds));
+        return redis.send(mget).ifNoItem().after(timeout).fail().map(reply -> parse(reply, productIds));
     }
 
     private Snapshot parse(Response reply, List<String> productIds) {
