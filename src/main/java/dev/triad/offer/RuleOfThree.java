@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -143,14 +144,14 @@ public final class RuleOfThree {
     }
 
     /** What the cart and the shopper rule out. */
-    private record Exclusions(Cart cart, Set<String> variants, Set<String> dismissed) {
+    private record Exclusions(Set<String> products, Set<String> variants, Set<String> dismissed) {
 
         Exclusions(Cart cart, Set<String> dismissed) {
-            this(cart, cart.variantIds(), dismissed);
+            this(new HashSet<>(cart.productIds()), cart.variantIds(), dismissed);
         }
 
         boolean allows(Candidate c) {
-            return allowsVariantOf(c) && !cart.holdsProduct(c.productId());
+            return allowsVariantOf(c) && !products.contains(c.productId());
         }
 
         /** For a better variant of a cart product: the product may be in the cart, the variant may not. */
