@@ -16,7 +16,8 @@ import java.util.concurrent.locks.LockSupport;
 /**
  * Load for the offer path, from a separate process on loopback.
  *
- *   rate URL SHOP KEY PRODUCTS RATE SECONDS  constant-rate load: every request has an intended send
+ *   rate URL SHOP KEY PRODUCTS RATE SECONDS  constant-rate load (-Dpath=… for another endpoint, -Dconnections=16,
+ *       -DwarmupSeconds=5): every request has an intended send
  *       time (start + i / RATE) and its latency is measured from that time, not from when it was
  *       actually sent, so a stalled server is charged for the requests it delayed (no coordinated
  *       omission). Prints p50 / p90 / p99 / p99.9 / max in ms and the errors.
@@ -77,6 +78,7 @@ public class OfferLoad {
         List<String> carts = carts(products, 10_000);
         URI uri = URI.create(url);
         int connections = Integer.getInteger("connections", 16);
+        String path = System.getProperty("path", "/v1/shops/" + shop + "/offers");
         // The generator's own first seconds (class loading, JIT on a shared 2-core box) are not the server's latency.
         int skipped = rate * Integer.getInteger("warmupSeconds", 5);
         int total = rate * seconds + skipped;
@@ -99,7 +101,7 @@ public class OfferLoad {
                             LockSupport.parkNanos(wait);
                         }
                         byte[] body = carts.get(i % carts.size()).getBytes(StandardCharsets.UTF_8);
-                        out.write(("POST /v1/shops/" + shop + "/offers HTTP/1.1\r\nHost: " + uri.getHost()
+                        out.write(("POST " + path + " HTTP/1.1\r\nHost: " + uri.getHost()
                                 + "\r\nContent-Type: application/json\r\nX-Triad-Key: " + key
                                 + "\r\nContent-Length: " + body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
                         out.write(body);

@@ -53,6 +53,9 @@ load rate "http://127.0.0.1:$port" "$shop" "$key" "$products" "$rate" "$at_rate"
 
 commands() { redis-cli -p "$redis_port" INFO commandstats | tr -d '\r' \
   | awk -F'[:=,]' '/^cmdstat_/ && $1 != "cmdstat_info" { total += $3 } END { print total }'; }
+echo "== (a') floor: the same constant rate on the trivial endpoint"
+java -Dpath="/bench/v1/fixed?bytes=$bytes" bench/OfferLoad.java rate "http://127.0.0.1:$port" "$shop" "$key" "$products" \
+  "$rate" "$at_rate" | tee "$work/rate-fixed.txt"
 load wrk-script "$shop" "$key" "$products" "$work/offers.lua"
 sed "s#/v1/shops/$shop/offers#/bench/v1/fixed?bytes=$bytes#" "$work/offers.lua" > "$work/fixed.lua"
 echo "== (b) maximum throughput, offers ($connections connections, $max_seconds s)"
@@ -95,7 +98,7 @@ if [ -n "$jdk25" ]; then
 fi
 
 python3 - "$work/rate.txt" "$offers_rps" "$fixed_rps" "$redis_rps" "$before" "$after" "$offers_total" \
-  "$jvm17_ms" "$aot_ms" "$rate" <<'PY'
+  "$jvm17_ms" "$aot_ms" "$rate" "$work/rate-fixed.txt" <<'PY'
 import re, sys
 rate_txt = open(sys.argv[1]).read()
 p = dict(re.findall(r"(p50|p90|p99|p99\.9|max) ([\d.]+)", rate_txt))
@@ -103,6 +106,8 @@ offers, fixed, mget = float(sys.argv[2]), float(sys.argv[3]), float(sys.argv[4])
 per_request = (int(sys.argv[6]) - int(sys.argv[5])) / int(sys.argv[7])
 print("\n| figure | value |\n| --- | --- |")
 print(f"| latency at {sys.argv[10]} req/s: p50 / p90 / p99 / p99.9 | {p['p50']} / {p['p90']} / {p['p99']} / {p['p99.9']} ms |")
+f = dict(re.findall(r"(p50|p90|p99|p99\.9|max) ([\d.]+)", open(sys.argv[11]).read()))
+print(f"| floor: trivial endpoint at the same rate | {f['p50']} / {f['p90']} / {f['p99']} / {f['p99.9']} ms |")
 print(f"| max throughput, offers | {offers:,.0f} req/s |")
 print(f"| floor: trivial endpoint, same body size | {fixed:,.0f} req/s |")
 print(f"| floor: redis-benchmark MGET (4 keys) | {mget:,.0f} req/s |")

@@ -219,32 +219,20 @@ final class CatalogFormats {
 
     private static List<Draft> ndjson(BufferedReader in, ObjectMapper mapper, ImportReport report) throws IOException {
         Map<String, Draft> products = new LinkedHashMap<>();
-        long number = 0;
-        for (String text = in.readLine(); text != null; text = in.readLine()) {
-            number++;
-            if (text.isBlank()) {
-                continue;
-            }
-            try {
-                var node = mapper.readTree(text);
-                String id = node.path("id").asText("");
-                ProductFacts facts = mapper.treeToValue(node, ProductRequest.class).toFacts(ProductRequest.validId("id", id));
-                Draft d = new Draft();
-                d.id = facts.id();
-                d.title = facts.title();
-                d.type = facts.type();
-                d.url = facts.url();
-                d.image = facts.image();
-                d.variants.addAll(facts.variants());
-                d.complements.addAll(facts.complements());
-                d.upgrades.addAll(facts.upgrades());
-                products.put(d.id, d);
-            } catch (ProblemException e) {
-                report.problem(number, "'" + e.field() + "': " + e.getMessage());
-            } catch (IOException | IllegalArgumentException e) {
-                report.problem(number, "not a product object");
-            }
-        }
+        NdjsonLines.read(in, mapper, report, node -> {
+            String id = ProductRequest.validId("id", node.path("id").asText(""));
+            ProductFacts facts = mapper.treeToValue(node, ProductRequest.class).toFacts(id);
+            Draft d = new Draft();
+            d.id = facts.id();
+            d.title = facts.title();
+            d.type = facts.type();
+            d.url = facts.url();
+            d.image = facts.image();
+            d.variants.addAll(facts.variants());
+            d.complements.addAll(facts.complements());
+            d.upgrades.addAll(facts.upgrades());
+            products.put(d.id, d);
+        }, () -> report.productsSkipped++);
         return finish(products, report);
     }
 

@@ -157,35 +157,24 @@ final class OrderFormats {
 
     private static void ndjson(BufferedReader in, ObjectMapper mapper, ImportReport report,
             Consumer<ImportedOrder> sink) throws IOException {
-        long number = 0;
-        for (String text = in.readLine(); text != null; text = in.readLine()) {
-            number++;
-            if (text.isBlank()) {
-                continue;
+        NdjsonLines.read(in, mapper, report, order -> {
+            JsonNode items = order.has("line_items") ? order.get("line_items") : order.get("lines");
+            String id = order.path("id").asText("");
+            if (id.isEmpty() || !ID.matcher(id).matches() || items == null || !items.isArray()) {
+                throw new IllegalArgumentException("an order needs an id and lines (or line_items)");
             }
-            try {
-                JsonNode order = mapper.readTree(text);
-                JsonNode items = order.has("line_items") ? order.get("line_items") : order.get("lines");
-                String id = order.path("id").asText("");
-                if (id.isEmpty() || !ID.matcher(id).matches() || items == null || !items.isArray()) {
-                    throw new IllegalArgumentException("an order needs an id and lines (or line_items)");
-                }
-                if (!order.path("cancelled_at").isMissingNode() && !order.path("cancelled_at").isNull()) {
-                    report.ordersSkipped++;
-                    continue;
-                }
-                List<ImportedOrder.Line> lines = new ArrayList<>();
-                for (JsonNode item : items) {
-                    lines.add(jsonLine(item));
-                    report.linesTaken++;
-                }
-                String customer = order.path("customerId").asText(order.path("customer").path("id").asText(""));
-                sink.accept(new ImportedOrder(id, customer.isEmpty() ? null : customer, lines));
-            } catch (IllegalArgumentException | IOException e) {
+            if (!order.path("cancelled_at").isMissingNode() && !order.path("cancelled_at").isNull()) {
                 report.ordersSkipped++;
-                report.problem(number, e instanceof IOException ? "not a JSON object" : e.getMessage());
+                return;
             }
-        }
+            List<ImportedOrder.Line> lines = new ArrayList<>();
+            for (JsonNode item : items) {
+                lines.add(jsonLine(item));
+            }
+            report.linesTaken += lines.size();
+            String customer = order.path("customerId").asText(order.path("customer").path("id").asText(""));
+            sink.accept(new ImportedOrder(id, customer.isEmpty() ? null : customer, lines));
+        }, () -> report.ordersSkipped++);
     }
 
     private static ImportedOrder.Line jsonLine(JsonNode item) {
