@@ -21,7 +21,7 @@ unzip -p target/quarkus-app/lib/main/com.github.codemonstur.embedded-redis-*.jar
   "redis-server-6.2.6-v5-linux-$([ "$(uname -m)" = aarch64 ] && echo arm64 || echo amd64)" > "$work/redis-server" 2>/dev/null \
   || unzip -p target/quarkus-app/lib/main/com.github.codemonstur.embedded-redis-*.jar redis-server-6.2.7-linux-arm64 > "$work/redis-server"
 chmod +x "$work/redis-server"
-"$work/redis-server" --port "$redis_port" --bind 127.0.0.1 --save "" --appendonly no > "$work/redis.log" 2>&1 &
+nice -n "${REDIS_NICE:-0}" "$work/redis-server" --port "$redis_port" --bind 127.0.0.1 --save "" --appendonly no > "$work/redis.log" 2>&1 &
 redis=$!
 run_server() { # java binary, extra options...
   local java=$1; shift
