@@ -3,7 +3,6 @@ package dev.triad.sheet;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -97,9 +96,5 @@ public record OfferSheet(
             }
         }
         return out.size();
-    }
-
-    public boolean names(String otherId) {
-        return !Objects.equals(productId, otherId) && namedProducts().contains(otherId);
     }
 }
