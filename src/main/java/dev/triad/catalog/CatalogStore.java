@@ -11,14 +11,13 @@ import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.triad.problem.ProblemException;
 import dev.triad.sheet.OfferSheet;
 import dev.triad.sheet.SheetCodec;
 import dev.triad.store.Keys;
 import dev.triad.store.RedisBatches;
+import dev.triad.store.StoredJson;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.redis.datasource.transactions.OptimisticLockingTransactionResult;
 import io.quarkus.redis.datasource.transactions.TransactionalRedisDataSource;
@@ -38,18 +37,18 @@ public class CatalogStore {
 
     private final RedisDataSource redis;
     private final RedisBatches batches;
-    private final ObjectMapper mapper;
+    private final StoredJson stored;
     private final SheetCodec sheets;
 
-    public CatalogStore(RedisDataSource redis, RedisBatches batches, ObjectMapper mapper, SheetCodec sheets) {
+    public CatalogStore(RedisDataSource redis, RedisBatches batches, StoredJson stored, SheetCodec sheets) {
         this.redis = redis;
         this.batches = batches;
-        this.mapper = mapper;
+        this.stored = stored;
         this.sheets = sheets;
     }
 
     public Optional<ProductFacts> find(String shop, String id) {
-        return Optional.ofNullable(read(redis.value(String.class).get(Keys.product(shop, id)), ProductFacts.class));
+        return Optional.ofNullable(stored.read(redis.value(String.class).get(Keys.product(shop, id)), ProductFacts.class));
     }
 
     public Optional<OfferSheet> sheet(String shop, String id) {
@@ -70,7 +69,7 @@ public class CatalogStore {
             String[] keys = list.subList(from, Math.min(list.size(), from + 500)).stream()
                     .map(id -> Keys.product(shop, id)).toArray(String[]::new);
             values.mget(keys).forEach((key, json) -> {
-                ProductFacts f = read(json, ProductFacts.class);
+                ProductFacts f = stored.read(json, ProductFacts.class);
                 if (f != null) {
                     facts.put(f.id(), f);
                 }
@@ -86,7 +85,7 @@ public class CatalogStore {
     public int putIfAbsent(String shop, Collection<ProductFacts> products) {
         List<Request> writes = new ArrayList<>(products.size() * 2);
         for (ProductFacts p : products) {
-            writes.add(Request.cmd(Command.SET).arg(Keys.product(shop, p.id())).arg(json(p)).arg("NX"));
+            writes.add(Request.cmd(Command.SET).arg(Keys.product(shop, p.id())).arg(stored.write(p)).arg("NX"));
             writes.add(Request.cmd(Command.SADD).arg(Keys.products(shop)).arg(p.id()));
         }
         int created = 0;
@@ -104,7 +103,7 @@ public class CatalogStore {
     public void putAll(String shop, List<ProductFacts> products, List<Map.Entry<String, String>> skus) {
         List<Request> writes = new ArrayList<>(products.size() * 2 + skus.size());
         for (ProductFacts p : products) {
-            writes.add(Request.cmd(Command.SET).arg(Keys.product(shop, p.id())).arg(json(p)));
+            writes.add(Request.cmd(Command.SET).arg(Keys.product(shop, p.id())).arg(stored.write(p)));
             writes.add(Request.cmd(Command.SADD).arg(Keys.products(shop)).arg(p.id()));
         }
         for (Map.Entry<String, String> sku : skus) {
@@ -173,7 +172,7 @@ public class CatalogStore {
             if (!pins.isEmpty()) {
                 Map<String, String> facts = values.mget(pins.stream().map(p -> Keys.product(shop, p)).toArray(String[]::new));
                 for (String pin : pins) {
-                    ProductFacts f = read(facts.get(Keys.product(shop, pin)), ProductFacts.class);
+                    ProductFacts f = stored.read(facts.get(Keys.product(shop, pin)), ProductFacts.class);
                     if (f != null) {
                         known.put(pin, f);
                     }
@@ -209,25 +208,9 @@ public class CatalogStore {
             tx.key().del(Keys.product(shop, id), Keys.sheet(shop, id));
             sets.srem(Keys.products(shop), id);
         } else {
-            values.set(Keys.product(shop, id), json(change.product));
+            values.set(Keys.product(shop, id), stored.write(change.product));
             values.set(Keys.sheet(shop, id), sheets.write(change.sheet));
             sets.sadd(Keys.products(shop), id);
-        }
-    }
-
-    private <T> T read(String json, Class<T> type) {
-        try {
-            return json == null ? null : mapper.readValue(json, type);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("A stored " + type.getSimpleName() + " is unreadable", e);
-        }
-    }
-
-    private String json(Object value) {
-        try {
-            return mapper.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
         }
     }
 

@@ -51,14 +51,7 @@ final class CatalogFormats {
 
     static List<Draft> read(BufferedReader in, String contentType, ObjectMapper mapper, ImportReport report)
             throws IOException {
-        in.mark(1 << 16);
-        String first = in.readLine();
-        in.reset();
-        if (first == null) {
-            throw ProblemException.invalid("body", "The body is empty");
-        }
-        String type = contentType == null ? "" : contentType.toLowerCase(Locale.ROOT);
-        if (type.contains("ndjson") || first.stripLeading().startsWith("{")) {
+        if (NdjsonLines.detect(in, contentType)) {
             report.format = "ndjson";
             return ndjson(in, mapper, report);
         }

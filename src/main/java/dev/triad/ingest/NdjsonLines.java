@@ -2,6 +2,7 @@ package dev.triad.ingest;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.util.Locale;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -12,6 +13,21 @@ import dev.triad.problem.ProblemException;
 final class NdjsonLines {
 
     private NdjsonLines() {
+    }
+
+    /**
+     * Whether the body is NDJSON: by content type ({@code ndjson}, {@code jsonl}) or a first line
+     * opening an object. Leaves the reader where it was; refuses an empty body.
+     */
+    static boolean detect(BufferedReader in, String contentType) throws IOException {
+        in.mark(1 << 16);
+        String first = in.readLine();
+        in.reset();
+        if (first == null) {
+            throw ProblemException.invalid("body", "The body is empty");
+        }
+        String type = contentType == null ? "" : contentType.toLowerCase(Locale.ROOT);
+        return type.contains("ndjson") || type.contains("jsonl") || first.stripLeading().startsWith("{");
     }
 
     /** Takes one line's object; throws IllegalArgumentException or ProblemException (with the reason) to refuse it. */

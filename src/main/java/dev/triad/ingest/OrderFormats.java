@@ -33,14 +33,7 @@ final class OrderFormats {
     /** Detects the format from the content type and the first line, then reads every order into {@code sink}. */
     static void read(BufferedReader in, String contentType, ObjectMapper mapper, ImportReport report,
             Consumer<ImportedOrder> sink) throws IOException {
-        in.mark(1 << 16);
-        String first = in.readLine();
-        in.reset();
-        if (first == null) {
-            throw ProblemException.invalid("body", "The body is empty");
-        }
-        String type = contentType == null ? "" : contentType.toLowerCase(Locale.ROOT);
-        if (type.contains("ndjson") || type.contains("jsonl") || first.stripLeading().startsWith("{")) {
+        if (NdjsonLines.detect(in, contentType)) {
             report.format = "ndjson";
             ndjson(in, mapper, report, sink);
             return;

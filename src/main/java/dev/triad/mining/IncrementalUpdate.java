@@ -10,14 +10,12 @@ import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import dev.triad.catalog.ProductFacts;
 import dev.triad.problem.ProblemException;
 import dev.triad.sheet.OfferSheet;
 import dev.triad.sheet.SheetCodec;
 import dev.triad.store.Keys;
+import dev.triad.store.StoredJson;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.redis.datasource.transactions.OptimisticLockingTransactionResult;
 
@@ -33,12 +31,12 @@ public class IncrementalUpdate {
     private static final int ATTEMPTS = 32;
 
     private final RedisDataSource redis;
-    private final ObjectMapper mapper;
+    private final StoredJson stored;
     private final SheetCodec sheetCodec;
 
-    public IncrementalUpdate(RedisDataSource redis, ObjectMapper mapper, SheetCodec sheetCodec) {
+    public IncrementalUpdate(RedisDataSource redis, StoredJson stored, SheetCodec sheetCodec) {
         this.redis = redis;
-        this.mapper = mapper;
+        this.stored = stored;
         this.sheetCodec = sheetCodec;
     }
 
@@ -149,20 +147,12 @@ public class IncrementalUpdate {
         }
         ds.value(String.class).mget(ids.stream().map(id -> Keys.product(shop, id)).toArray(String[]::new))
                 .values().forEach(json -> {
-                    ProductFacts f = read(json, ProductFacts.class);
+                    ProductFacts f = stored.read(json, ProductFacts.class);
                     if (f != null) {
                         facts.put(f.id(), f);
                     }
                 });
         return facts;
-    }
-
-    private <T> T read(String json, Class<T> type) {
-        try {
-            return json == null ? null : mapper.readValue(json, type);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("A stored " + type.getSimpleName() + " is unreadable", e);
-        }
     }
 
     /** What one batch writes, computed under WATCH. */
@@ -207,14 +197,6 @@ public class IncrementalUpdate {
                 values.set(Keys.sheet(shop, id), sheetCodec.write(sheet));
                 sheet.namedProducts().forEach(named -> tx.set(String.class).sadd(Keys.namedBy(shop, named), id));
             });
-        }
-
-        private String json(Object value) {
-            try {
-                return mapper.writeValueAsString(value);
-            } catch (JsonProcessingException e) {
-                throw new IllegalStateException(e);
-            }
         }
     }
 }

@@ -78,18 +78,18 @@ public class RebuildService {
             SheetMiner miner = new SheetMiner(settings.stepBandPercent());
             SheetWriter writer = new SheetWriter(shop);
             long[] pairs = {0};
-            Map<String, Boolean> done = new HashMap<>(facts.size() * 2);
+            Set<String> done = new HashSet<>(facts.size() * 2);
             mined.forEachRow((id, count, row) -> {
                 pairs[0] += row.partners().size();
                 writer.row(id, row);
                 ProductFacts product = facts.get(id);
                 if (product != null) {
                     writer.sheet(miner.sheet(product, row, count, facts::get, upgrades));
-                    done.put(id, true);
+                    done.add(id);
                 }
             });
             for (ProductFacts product : facts.values()) {
-                if (!done.containsKey(product.id())) {
+                if (!done.contains(product.id())) {
                     writer.sheet(miner.sheet(product, PairRow.EMPTY, 0, facts::get, upgrades));
                 }
             }

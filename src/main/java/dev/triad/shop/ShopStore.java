@@ -4,10 +4,8 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import dev.triad.store.Keys;
+import dev.triad.store.StoredJson;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.redis.datasource.value.ValueCommands;
 
@@ -16,36 +14,24 @@ import io.quarkus.redis.datasource.value.ValueCommands;
 public class ShopStore {
 
     private final ValueCommands<String, String> values;
-    private final ObjectMapper mapper;
+    private final StoredJson stored;
 
-    public ShopStore(RedisDataSource redis, ObjectMapper mapper) {
+    public ShopStore(RedisDataSource redis, StoredJson stored) {
         this.values = redis.value(String.class);
-        this.mapper = mapper;
+        this.stored = stored;
     }
 
     public Optional<Shop> find(String shop) {
-        String json = values.get(Keys.shop(shop));
-        try {
-            return json == null ? Optional.empty() : Optional.of(mapper.readValue(json, Shop.class));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("The record of shop " + shop + " is unreadable", e);
-        }
+        return Optional.ofNullable(stored.read(values.get(Keys.shop(shop)), Shop.class));
     }
 
     /** Stores a new shop unless one of that name appeared meanwhile; true when this call created it. */
     public boolean create(Shop shop) {
-        return values.setnx(Keys.shop(shop.id()), json(shop));
+        return values.setnx(Keys.shop(shop.id()), stored.write(shop));
     }
 
     public void save(Shop shop) {
-        values.set(Keys.shop(shop.id()), json(shop));
+        values.set(Keys.shop(shop.id()), stored.write(shop));
     }
 
-    private String json(Shop shop) {
-        try {
-            return mapper.writeValueAsString(shop);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

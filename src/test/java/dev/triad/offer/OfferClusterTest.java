@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.triad.local.RedisServerProcess;
 import dev.triad.support.BikeShop;
+import dev.triad.support.Redis;
 import dev.triad.support.RedisClusterTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -31,13 +32,13 @@ class OfferClusterTest {
         String shop = shopOnThirdNode(ports.get(0));
 
         BikeShop bikes = BikeShop.register(shop);
-        long mgetsBefore = calls(ports.get(2), "mget");
+        long mgetsBefore = Redis.calls(ports.get(2), "mget");
         bikes.offersForOneBike().then().statusCode(200)
                 .body("degraded", equalTo(false))
                 .body("offers.kind", contains("add_on", "bundle", "upgrade"))
                 .body("offers.extra", contains("49.00", "66.60", "150.00"));
 
-        assertEquals(1, calls(ports.get(2), "mget") - mgetsBefore, "MGETs on the shop's node for one request");
+        assertEquals(1, Redis.calls(ports.get(2), "mget") - mgetsBefore, "MGETs on the shop's node for one request");
         String keysOnOwner = RedisServerProcess.command(ports.get(2), "KEYS", "*");
         assertTrue(!keysOnOwner.equals("*0"), "the shop's keys are on the node that owns its slot");
         for (int other : ports.subList(0, 2)) {
@@ -60,14 +61,6 @@ class OfferClusterTest {
             }
         }
         throw new IllegalStateException("no shop name hashes to the third node");
-    }
-
-    private static long calls(int port, String command) throws IOException {
-        String stats = RedisServerProcess.command(port, "INFO", "commandstats");
-        return Arrays.stream(stats.split("\r\n"))
-                .filter(l -> l.startsWith("cmdstat_" + command + ":"))
-                .mapToLong(l -> Long.parseLong(l.replaceAll("^cmdstat_\\w+:calls=(\\d+),.*", "$1")))
-                .findFirst().orElse(0);
     }
 
     private static List<Integer> ports() {

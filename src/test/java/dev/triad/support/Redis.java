@@ -60,7 +60,17 @@ public final class Redis {
 
     /** Calls of one command, from INFO commandstats. */
     public static long calls(String command) {
-        Matcher m = Pattern.compile("cmdstat_" + command + ":calls=(\\d+)").matcher(command("INFO", "commandstats"));
-        return m.find() ? Long.parseLong(m.group(1)) : 0;
+        return calls(port(), command);
+    }
+
+    /** Calls of one command on the Redis at {@code port} (a cluster node, say). */
+    public static long calls(int port, String command) {
+        try {
+            String stats = RedisServerProcess.command(port, "INFO", "commandstats");
+            Matcher m = Pattern.compile("cmdstat_" + command + ":calls=(\\d+)").matcher(stats);
+            return m.find() ? Long.parseLong(m.group(1)) : 0;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }
