@@ -15,6 +15,12 @@ public interface TriadConfig {
 
     Offers offers();
 
+    Shopify shopify();
+
+    Privacy privacy();
+
+    Events events();
+
     LocalRedis localRedis();
 
     Demo demo();
@@ -33,6 +39,37 @@ public interface TriadConfig {
         /** Most lines a cart may have. */
         @WithDefault("100")
         int maxCartLines();
+    }
+
+    interface Shopify {
+        /** The Shopify app's client secret ({@code TRIAD_SHOPIFY_API_SECRET}): webhook HMAC and App Proxy signature. */
+        Optional<String> apiSecret();
+
+        /** How far an App Proxy request's signed timestamp may be from now. */
+        @WithDefault("90s")
+        Duration proxyClockSkew();
+    }
+
+    interface Privacy {
+        /**
+         * Key of the keyed hash that stands for session and customer ids in Redis ({@code TRIAD_HASH_KEY});
+         * unset: derived from the operator key. Changing it forgets dismissals and customer histories.
+         */
+        Optional<String> hashKey();
+    }
+
+    interface Events {
+        /** How long a dismissed offer stays hidden from that session or customer. */
+        @WithDefault("7d")
+        Duration dismissFor();
+
+        /** How long after an offered item was added to a cart an order containing it counts as won by Triad. */
+        @WithDefault("7d")
+        Duration attributionWindow();
+
+        /** How long daily statistics are kept. */
+        @WithDefault("400d")
+        Duration statsKeptFor();
     }
 
     interface LocalRedis {

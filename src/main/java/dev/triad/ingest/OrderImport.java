@@ -78,6 +78,17 @@ public class OrderImport {
         return report;
     }
 
+    /**
+     * Orders that arrive one by one (webhooks): logged, counted and their products' sheets re-ranked
+     * at once, whether or not the shop was ever rebuilt. Answers how many were new.
+     */
+    public int record(String shop, List<ImportedOrder> orders) {
+        Batcher batcher = new Batcher(shop, true, new ImportReport());
+        orders.forEach(batcher::add);
+        batcher.flush();
+        return (int) batcher.report.ordersTaken;
+    }
+
     /** Collects orders and writes them a batch at a time. */
     private final class Batcher {
         private final String shop;

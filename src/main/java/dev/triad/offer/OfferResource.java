@@ -1,6 +1,5 @@
 package dev.triad.offer;
 
-import java.io.IOException;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
@@ -10,13 +9,11 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 
 import dev.triad.TriadConfig;
 import dev.triad.problem.ProblemException;
-import dev.triad.problem.ProblemMapper;
 import dev.triad.shop.ShopName;
 import io.smallrye.mutiny.Uni;
 
@@ -51,20 +48,7 @@ public class OfferResource {
             throw ProblemException.tooLarge("body", "The body is " + body.length + " bytes; at most "
                     + config.maxBodyBytes() + " are accepted");
         }
-        OfferQuery query = OfferQuery.of(parse(body), config.maxCartLines());
-        return service.offers(shopId, query, key, origin);
-    }
-
-    private OfferRequest parse(byte[] body) {
-        if (body.length == 0) {
-            throw ProblemException.invalid("body", "The body must be a JSON object");
-        }
-        try {
-            return requestReader.readValue(body);
-        } catch (JsonProcessingException e) {
-            throw ProblemMapper.fromJson(e);
-        } catch (IOException e) {
-            throw ProblemException.invalid("body", "The body could not be read");
-        }
+        OfferQuery query = OfferQuery.of(OfferRequest.parse(requestReader, body), config.maxCartLines());
+        return service.offers(shopId, query, OfferService.Caller.storefront(key, origin));
     }
 }

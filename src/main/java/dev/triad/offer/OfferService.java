@@ -1,7 +1,6 @@
 package dev.triad.offer;
 
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -10,9 +9,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import dev.triad.TriadConfig;
+import dev.triad.events.SessionTally;
+import dev.triad.events.Visitors;
 import dev.triad.problem.ProblemException;
 import dev.triad.shop.Shop;
-import dev.triad.shop.ApiKeys;
+import dev.triad.shop.PublishableKeys;
 import dev.triad.sheet.SheetStore;
 import io.smallrye.mutiny.Uni;
 
@@ -33,26 +34,46 @@ public class OfferService {
     private final SheetStore sheets;
     private final TriadConfig.Offers config;
 
-    public OfferService(SheetStore sheets, TriadConfig config) {
+    private final Visitors visitors;
+    private final SessionTally sessions;
+
+    public OfferService(SheetStore sheets, Visitors visitors, SessionTally sessions, TriadConfig config) {
         this.sheets = sheets;
+        this.visitors = visitors;
+        this.sessions = sessions;
         this.config = config.offers();
     }
 
-    /**
-     * @param key    the publishable key sent by the widget
-     * @param origin the browser's {@code Origin}, checked against the shop's allowlist (null outside a browser)
-     */
-    public Uni<OfferResponse> offers(String shop, OfferQuery query, String key, String origin) {
+    /** Who asks: the widget with the shop's publishable key from a browser origin, or the platform itself. */
+    public record Caller(String key, String origin, boolean platformSigned) {
+
+        /** The widget: {@code key} is checked, {@code origin} (null outside a browser) against the allowlist. */
+        public static Caller storefront(String key, String origin) {
+            return new Caller(key, origin, false);
+        }
+
+        /** A request whose shop the platform signed (Shopify App Proxy): no key needed. */
+        public static Caller platform() {
+            return new Caller(null, null, true);
+        }
+    }
+
+    public Uni<OfferResponse> offers(String shop, OfferQuery query, Caller caller) {
         String requestId = requestId();
-        return sheets.read(shop, query.cart().productIds(), config.redisTimeout())
-                .map(snapshot -> answer(requestId, shop, query, key, origin, snapshot))
+        String session = visitors.session(shop, query.sessionId());
+        String customer = visitors.customer(shop, query.customerId());
+        List<String> dismissedBy = session == null ? (customer == null ? List.of() : List.of(customer))
+                : customer == null ? List.of(session) : List.of(session, customer);
+        return sheets.read(shop, query.cart().productIds(), dismissedBy, config.redisTimeout())
+                .map(snapshot -> answer(requestId, shop, query, caller, snapshot, session != null ? session : customer))
                 .onFailure(failure -> !(failure instanceof ProblemException))
                 .recoverWithItem(failure -> degraded(requestId, shop, query, failure));
     }
 
-    private OfferResponse answer(String requestId, String shopId, OfferQuery query, String key, String origin,
-            SheetStore.Snapshot snapshot) {
-        Shop shop = authorize(shopId, key, origin, snapshot.shop());
+    private OfferResponse answer(String requestId, String shopId, OfferQuery query, Caller caller,
+            SheetStore.Snapshot snapshot, String visitorHash) {
+        Shop shop = caller.platformSigned() ? registered(shopId, snapshot.shop())
+                : PublishableKeys.check(shopId, caller.key(), caller.origin(), snapshot.shop());
         if (!shop.currency().equals(query.currency().getCurrencyCode())) {
             throw new ProblemException(422, "currency-mismatch", "Currency mismatch",
                     "This shop's prices are in " + shop.currency() + "; the cart is in "
@@ -60,29 +81,26 @@ public class OfferService {
         }
         String visitor = query.sessionId() != null ? query.sessionId() : query.customerId();
         boolean holdout = Holdout.holdsOut(shopId, visitor, shop.settings().holdoutPercent());
-        if (!shop.enabled() || holdout) {
-            return new OfferResponse(requestId, shopId, query.placement(), List.of(), null, holdout, false);
+        if (!shop.enabled()) {
+            return new OfferResponse(requestId, shopId, query.placement(), List.of(), null, false, false);
+        }
+        if (visitorHash != null) {
+            sessions.record(shopId, visitorHash, holdout);
+        }
+        if (holdout) {
+            return new OfferResponse(requestId, shopId, query.placement(), List.of(), null, true, false);
         }
         int digits = Math.max(0, query.currency().getDefaultFractionDigits());
         Selection selection = new RuleOfThree(shop.settings(), digits)
-                .select(query.cart(), snapshot.sheets(), Set.of());
+                .select(query.cart(), snapshot.sheets(), snapshot.dismissed());
         OfferViews views = new OfferViews(digits);
         return new OfferResponse(requestId, shopId, query.placement(), views.of(selection),
                 views.freeShipping(selection), false, false);
     }
 
-    private static Shop authorize(String shopId, String key, String origin, Shop shop) {
+    private static Shop registered(String shopId, Shop shop) {
         if (shop == null) {
             throw ProblemException.notFound("shop", "No shop named '" + shopId + "' is registered");
-        }
-        if (key == null || key.isEmpty()) {
-            throw ProblemException.unauthorized("X-Triad-Key", "The shop's publishable key is required in X-Triad-Key");
-        }
-        if (!ApiKeys.same(key, shop.publishableKey())) {
-            throw ProblemException.unauthorized("X-Triad-Key", "X-Triad-Key is not this shop's publishable key");
-        }
-        if (!shop.allowsOrigin(origin)) {
-            throw ProblemException.forbidden("Origin", "Origin " + origin + " is not allowed for this shop");
         }
         return shop;
     }

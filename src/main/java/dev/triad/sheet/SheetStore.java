@@ -3,14 +3,17 @@ package dev.triad.sheet;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 
+import dev.triad.events.Dismissals;
 import dev.triad.shop.Shop;
 import dev.triad.store.Keys;
 import io.smallrye.mutiny.Uni;
@@ -20,8 +23,8 @@ import io.vertx.mutiny.redis.client.Request;
 import io.vertx.mutiny.redis.client.Response;
 
 /**
- * The read side of offer sheets: everything one offer request needs — the shop's record and the
- * sheets of the cart's products — in one MGET, hence one round trip, in cluster mode too (one hash tag).
+ * The read side of offer sheets: everything one offer request needs — the shop's record, the
+ * sheets of the cart's products and the visitor's dismissals — in one MGET, hence one round trip, in cluster mode too (one hash tag).
  */
 @ApplicationScoped
 public class SheetStore {
@@ -36,23 +39,29 @@ public class SheetStore {
         this.sheets = sheets;
     }
 
-    /** The shop (null when unknown) and the sheets that exist among {@code productIds}. */
-    public record Snapshot(Shop shop, Map<String, OfferSheet> sheets) {
+    /**
+     * The shop (null when unknown), the sheets that exist among {@code productIds}, and the products
+     * the visitor dismissed that are still hidden.
+     */
+    public record Snapshot(Shop shop, Map<String, OfferSheet> sheets, Set<String> dismissed) {
     }
 
     /**
      * Fails with a TimeoutException when Redis has not answered within {@code timeout}: the budget
      * is for the round trip; parsing the answer comes after it.
      */
-    public Uni<Snapshot> read(String shop, List<String> productIds, Duration timeout) {
+    public Uni<Snapshot> read(String shop, List<String> productIds, List<String> visitors, Duration timeout) {
         Request mget = Request.cmd(Command.MGET).arg(Keys.shop(shop));
         for (String id : productIds) {
             mget.arg(Keys.sheet(shop, id));
         }
-        return redis.send(mget).ifNoItem().after(timeout).fail().map(reply -> parse(reply, productIds));
+        for (String visitor : visitors) {
+            mget.arg(Keys.dismissed(shop, visitor));
+        }
+        return redis.send(mget).ifNoItem().after(timeout).fail().map(reply -> parse(reply, productIds, visitors.size()));
     }
 
-    private Snapshot parse(Response reply, List<String> productIds) {
+    private Snapshot parse(Response reply, List<String> productIds, int visitors) {
         try {
             Shop shop = reply.get(0) == null ? null : shopReader.readValue(reply.get(0).toBytes());
             Map<String, OfferSheet> found = new HashMap<>(productIds.size() * 2);
@@ -62,7 +71,13 @@ public class SheetStore {
                     found.put(productIds.get(i), sheets.read(value.toBytes()));
                 }
             }
-            return new Snapshot(shop, found);
+            Set<String> dismissed = visitors == 0 ? Set.of() : new HashSet<>();
+            long now = System.currentTimeMillis() / 1000;
+            for (int i = 0; i < visitors; i++) {
+                Response value = reply.get(productIds.size() + 1 + i);
+                Dismissals.addLive(value == null ? null : value.toBytes(), now, dismissed);
+            }
+            return new Snapshot(shop, found, dismissed);
         } catch (IOException e) {
             throw new CorruptSheetException(e);
         }

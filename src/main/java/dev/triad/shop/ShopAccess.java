@@ -26,4 +26,13 @@ public class ShopAccess {
         }
         return existing;
     }
+
+    /**
+     * The shop named {@code shop} for a storefront call: 401 without its publishable key, 403 from an
+     * origin it does not allow, 404 when unknown.
+     */
+    public Shop requirePublishable(String shop, String publishableKey, String origin) {
+        String name = ShopName.validate(shop);
+        return PublishableKeys.check(name, publishableKey, origin, shops.find(name).orElse(null));
+    }
 }

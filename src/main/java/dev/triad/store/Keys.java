@@ -75,4 +75,44 @@ public final class Keys {
     public static String skus(String shop) {
         return prefix(shop) + "skus";
     }
+
+    /** String: offers a visitor (session or customer hash) dismissed, as {@code productId expiry} pairs, read by the offer MGET. */
+    public static String dismissed(String shop, String visitor) {
+        return prefix(shop) + "dismissed:" + visitor;
+    }
+
+    /** Hash: product id → epoch second a visitor added it from an offer; the attribution window is its expiry. */
+    public static String added(String shop, String visitor) {
+        return prefix(shop) + "added:" + visitor;
+    }
+
+    /** String: the group ({@code exposed} or {@code holdout}) of a session that asked for offers. */
+    public static String session(String shop, String visitor) {
+        return prefix(shop) + "session:" + visitor;
+    }
+
+    /** Set: the products a customer (hash) has bought. */
+    public static String customer(String shop, String customer) {
+        return prefix(shop) + "customer:" + customer;
+    }
+
+    /** Hash: the offer funnel and the orders of one UTC day ({@code yyyy-MM-dd}). */
+    public static String stats(String shop, String day) {
+        return prefix(shop) + "stats:" + day;
+    }
+
+    /** String: present once an order's statistics are counted, so a replayed order counts once. */
+    public static String orderCounted(String shop, String orderId) {
+        return prefix(shop) + "order-counted:" + orderId;
+    }
+
+    /** String: present once a webhook delivery's effect is stored. */
+    public static String delivery(String shop, String deliveryId) {
+        return prefix(shop) + "delivery:" + deliveryId;
+    }
+
+    /** String: what Triad holds on a customer, kept for the merchant after a privacy data request. */
+    public static String dataRequest(String shop, String requestId) {
+        return prefix(shop) + "data-request:" + requestId;
+    }
 }

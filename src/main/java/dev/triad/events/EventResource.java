@@ -1,0 +1,70 @@
+package dev.triad.events;
+
+import java.io.IOException;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+
+import dev.triad.problem.ProblemException;
+import dev.triad.problem.ProblemMapper;
+import dev.triad.shop.ShopAccess;
+
+/**
+ * {@code POST /v1/shops/{shop}/events} — what the shopper did with the offers: {@code impression},
+ * {@code click}, {@code add} or {@code dismiss} ({@link EventRequest}). The publishable key comes in
+ * {@code X-Triad-Key} or, for {@code navigator.sendBeacon} which cannot set headers, in the body's
+ * {@code key}; any content type is read as JSON (a beacon sends {@code text/plain}).
+ * 202 recorded; 400 bad body (field named), 401 missing or wrong key, 403 origin not allowed,
+ * 404 unknown shop, 413 larger than 8 KiB, 503 Redis unreachable.
+ */
+@Path("/v1/shops/{shop}/events")
+public class EventResource {
+
+    static final int MAX_BODY_BYTES = 8192;
+
+    private final EventService events;
+    private final ShopAccess access;
+    private final ObjectReader reader;
+
+    public EventResource(EventService events, ShopAccess access, ObjectMapper mapper) {
+        this.events = events;
+        this.access = access;
+        this.reader = mapper.readerFor(EventRequest.class);
+    }
+
+    @POST
+    @Consumes(MediaType.WILDCARD)
+    public Response record(@PathParam("shop") String shop, @HeaderParam("X-Triad-Key") String key,
+            @HeaderParam("Origin") String origin, byte[] body) {
+        if (body.length > MAX_BODY_BYTES) {
+            throw ProblemException.tooLarge("body", "An event is at most " + MAX_BODY_BYTES + " bytes");
+        }
+        EventRequest event = parse(body);
+        String shopId = access.requirePublishable(shop, key != null ? key : event.key(), origin).id();
+        events.record(shopId, event);
+        return Response.accepted().build();
+    }
+
+    private EventRequest parse(byte[] body) {
+        try {
+            EventRequest event = body.length == 0 ? null : reader.readValue(body);
+            if (event == null) {
+                throw ProblemException.invalid("body", "The body must be a JSON object");
+            }
+            return event;
+        } catch (JsonProcessingException e) {
+            throw ProblemMapper.fromJson(e);
+        } catch (IOException e) {
+            throw ProblemException.invalid("body", "The body could not be read");
+        }
+    }
+}

@@ -1,0 +1,152 @@
+package dev.triad.events;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import dev.triad.TriadConfig;
+import dev.triad.catalog.Ids;
+import dev.triad.problem.ProblemException;
+import dev.triad.stats.StatsService;
+import dev.triad.store.Keys;
+import dev.triad.store.RedisBatches;
+import io.vertx.mutiny.redis.client.Command;
+import io.vertx.mutiny.redis.client.Request;
+
+/**
+ * Records what shoppers did with offers: a counter per shop, day and event type (and offer kind),
+ * and for the session and customer behind a {@code dismiss} or an {@code add}, the products it
+ * names — dismissed ones are hidden from the next offers, added ones attribute the order that
+ * follows. One atomic script per event, one round trip.
+ */
+@ApplicationScoped
+public class EventService {
+
+    static final Set<String> TYPES = Set.of("impression", "click", "add", "dismiss");
+    static final Set<String> KINDS = Set.of("add_on", "bundle", "upgrade");
+    static final int MAX_OFFERS = 3;
+    static final int MAX_PRODUCTS_PER_OFFER = 5;
+
+    /** KEYS[1] the day's stats hash, KEYS[2..] the visitors' dismissed strings or added hashes. */
+    static final String SCRIPT = """
+            redis.call('HINCRBY', KEYS[1], ARGV[1], 1)
+            if ARGV[2] ~= '' then redis.call('HINCRBY', KEYS[1], ARGV[1] .. '.' .. ARGV[2], 1) end
+            redis.call('EXPIRE', KEYS[1], ARGV[3])
+            for k = 2, #KEYS do
+              if ARGV[1] == 'dismiss' then
+                local kept = {}
+                local old = redis.call('GET', KEYS[k])
+                if old then
+                  for id, expiry in string.gmatch(old, '(%S+) (%d+)') do
+                    if tonumber(expiry) > tonumber(ARGV[4]) then kept[#kept + 1] = id .. ' ' .. expiry end
+                  end
+                end
+                for i = 7, #ARGV do kept[#kept + 1] = ARGV[i] .. ' ' .. ARGV[5] end
+                while #kept > 200 do table.remove(kept, 1) end
+                redis.call('SET', KEYS[k], table.concat(kept, ' '), 'EX', ARGV[6])
+              else
+                for i = 7, #ARGV do redis.call('HSET', KEYS[k], ARGV[i], ARGV[4]) end
+                redis.call('EXPIRE', KEYS[k], ARGV[6])
+              end
+            end
+            return 1
+            """;
+
+    private final RedisBatches redis;
+    private final Visitors visitors;
+    private final TriadConfig.Events config;
+    private final Clock clock;
+
+    public EventService(RedisBatches redis, Visitors visitors, TriadConfig config) {
+        this(redis, visitors, config, Clock.systemUTC());
+    }
+
+    EventService(RedisBatches redis, Visitors visitors, TriadConfig config, Clock clock) {
+        this.redis = redis;
+        this.visitors = visitors;
+        this.config = config.events();
+        this.clock = clock;
+    }
+
+    /** Validates {@code event} (400 naming the field) and records it; nothing is written for a bad one. */
+    public void record(String shop, EventRequest event) {
+        String type = event.type();
+        if (type == null || !TYPES.contains(type)) {
+            throw ProblemException.invalid("type", "'type' must be one of impression, click, add, dismiss");
+        }
+        String session = optionalId("sessionId", event.sessionId());
+        String customer = optionalId("customerId", event.customerId());
+        List<EventRequest.Offer> offers = event.offers() == null ? List.of() : event.offers();
+        if (offers.size() > MAX_OFFERS) {
+            throw ProblemException.invalid("offers", "'offers' holds at most " + MAX_OFFERS + " offers");
+        }
+        boolean remembered = type.equals("dismiss") || type.equals("add");
+        if (remembered && offers.isEmpty()) {
+            throw ProblemException.invalid("offers", "A " + type + " event names the offers it concerns in 'offers'");
+        }
+        if (remembered && session == null && customer == null) {
+            throw ProblemException.invalid("sessionId", "A " + type + " event needs 'sessionId' or 'customerId'");
+        }
+        Set<String> products = new LinkedHashSet<>();
+        Set<String> kinds = new LinkedHashSet<>();
+        for (int i = 0; i < offers.size(); i++) {
+            EventRequest.Offer offer = offers.get(i);
+            String at = "offers[" + i + "]";
+            if (offer == null) {
+                throw ProblemException.invalid(at, "'" + at + "' must be an object");
+            }
+            if (offer.kind() != null) {
+                if (!KINDS.contains(offer.kind())) {
+                    throw ProblemException.invalid(at + ".kind", "'" + at + ".kind' must be add_on, bundle or upgrade");
+                }
+                kinds.add(offer.kind());
+            }
+            List<String> ids = offer.productIds() == null ? List.of() : offer.productIds();
+            if (ids.isEmpty() || ids.size() > MAX_PRODUCTS_PER_OFFER) {
+                throw ProblemException.invalid(at + ".productIds", "'" + at + ".productIds' must hold 1 to "
+                        + MAX_PRODUCTS_PER_OFFER + " product ids");
+            }
+            for (int j = 0; j < ids.size(); j++) {
+                products.add(Ids.require(at + ".productIds[" + j + "]", ids.get(j)));
+            }
+        }
+        write(shop, type, kinds.size() == 1 ? kinds.iterator().next() : "", remembered ? products : Set.of(),
+                visitorKeys(shop, type, session, customer));
+    }
+
+    private List<String> visitorKeys(String shop, String type, String session, String customer) {
+        List<String> keys = new ArrayList<>(2);
+        for (String visitor : new String[] { visitors.session(shop, session), visitors.customer(shop, customer) }) {
+            if (visitor == null) {
+                continue;
+            }
+            if (type.equals("dismiss")) {
+                keys.add(Keys.dismissed(shop, visitor));
+            } else if (type.equals("add")) {
+                keys.add(Keys.added(shop, visitor));
+            }
+        }
+        return keys;
+    }
+
+    private void write(String shop, String type, String kind, Set<String> products, List<String> visitorKeys) {
+        Instant now = clock.instant();
+        long window = (type.equals("dismiss") ? config.dismissFor() : config.attributionWindow()).toSeconds();
+        Request eval = Request.cmd(Command.EVAL).arg(SCRIPT).arg(1 + visitorKeys.size())
+                .arg(Keys.stats(shop, StatsService.day(now)));
+        visitorKeys.forEach(eval::arg);
+        eval.arg(type).arg(kind).arg(config.statsKeptFor().toSeconds()).arg(now.getEpochSecond())
+                .arg(now.getEpochSecond() + window).arg(window);
+        products.forEach(eval::arg);
+        redis.send(eval);
+    }
+
+    private static String optionalId(String field, String value) {
+        return value == null ? null : Ids.require(field, value);
+    }
+}

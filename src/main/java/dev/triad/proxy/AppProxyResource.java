@@ -1,0 +1,111 @@
+package dev.triad.proxy;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Map;
+import java.util.TreeMap;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.UriInfo;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+
+import dev.triad.TriadConfig;
+import dev.triad.offer.OfferQuery;
+import dev.triad.offer.OfferRequest;
+import dev.triad.offer.OfferResponse;
+import dev.triad.offer.OfferService;
+import dev.triad.problem.ProblemException;
+import dev.triad.shop.ShopName;
+import dev.triad.webhook.Signatures;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * {@code GET|POST /proxy/v1/offers} — offers through the Shopify App Proxy
+ * ({@code https://<shop>/apps/<subpath>/offers}), so that a theme needs no key. Shopify signs the
+ * query: the {@code signature} parameter is the hex HMAC-SHA256, under the app's secret, of every
+ * other parameter as {@code key=value} (repeated values joined by commas), sorted by key and
+ * concatenated. The shop is the signed {@code shop}; the customer is the signed
+ * {@code logged_in_customer_id}. POST carries the offer request as its body; GET carries it as JSON
+ * in the {@code request} parameter. 401 bad signature or a timestamp more than 90 s off, otherwise
+ * as {@code POST /v1/shops/{shop}/offers}.
+ */
+@Path("/proxy/v1/offers")
+public class AppProxyResource {
+
+    private final OfferService offers;
+    private final ObjectReader requestReader;
+    private final TriadConfig config;
+    private final Clock clock = Clock.systemUTC();
+
+    public AppProxyResource(OfferService offers, ObjectMapper mapper, TriadConfig config) {
+        this.offers = offers;
+        this.requestReader = mapper.readerFor(OfferRequest.class);
+        this.config = config;
+    }
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    public Uni<OfferResponse> get(@Context UriInfo uri) {
+        String request = uri.getQueryParameters().getFirst("request");
+        return answer(uri.getQueryParameters(), request == null ? new byte[0] : request.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @POST
+    @Consumes(MediaType.WILDCARD)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Uni<OfferResponse> post(@Context UriInfo uri, byte[] body) {
+        return answer(uri.getQueryParameters(), body);
+    }
+
+    private Uni<OfferResponse> answer(MultivaluedMap<String, String> query, byte[] body) {
+        verify(query);
+        String shop = ShopName.validate(query.getFirst("shop"));
+        if (body.length > config.offers().maxBodyBytes()) {
+            throw ProblemException.tooLarge("body", "The request is " + body.length + " bytes; at most "
+                    + config.offers().maxBodyBytes() + " are accepted");
+        }
+        OfferRequest request = OfferRequest.parse(requestReader, body);
+        String customer = query.getFirst("logged_in_customer_id");
+        if (customer != null && !customer.isEmpty()) {
+            request = new OfferRequest(request.placement(), request.currency(), request.cart(), customer,
+                    request.sessionId());
+        }
+        return offers.offers(shop, OfferQuery.of(request, config.offers().maxCartLines()),
+                OfferService.Caller.platform());
+    }
+
+    /** 401 unless Shopify signed this query with the app's secret within the allowed clock skew. */
+    void verify(MultivaluedMap<String, String> query) {
+        String signature = query.getFirst("signature");
+        Map<String, String> signed = new TreeMap<>();
+        query.forEach((key, values) -> {
+            if (!key.equals("signature")) {
+                signed.put(key, String.join(",", values));
+            }
+        });
+        StringBuilder message = new StringBuilder();
+        signed.forEach((key, value) -> message.append(key).append('=').append(value));
+        if (!Signatures.hexMatches(config.shopify().apiSecret().orElse(null), message.toString(), signature)) {
+            throw ProblemException.unauthorized("signature", "'signature' is not Shopify's signature of this query");
+        }
+        long timestamp;
+        try {
+            timestamp = Long.parseLong(signed.getOrDefault("timestamp", ""));
+        } catch (NumberFormatException e) {
+            throw ProblemException.unauthorized("timestamp", "'timestamp' is required and signed");
+        }
+        if (Math.abs(clock.instant().getEpochSecond() - timestamp) > config.shopify().proxyClockSkew().toSeconds()) {
+            throw ProblemException.unauthorized("timestamp", "'timestamp' is more than "
+                    + config.shopify().proxyClockSkew().toSeconds() + " s away from now: replayed or clock skew");
+        }
+    }
+}

@@ -1,0 +1,101 @@
+package dev.triad.webhook;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import dev.triad.catalog.ProductFacts;
+import dev.triad.ingest.ImportedOrder;
+import dev.triad.problem.ProblemException;
+
+/** Shopify webhook bodies (the REST representation of the order or product) as Triad's records. */
+final class ShopifyPayloads {
+
+    /** The cart attribute the widget may set; the order's cart token otherwise names the session. */
+    static final String SESSION_ATTRIBUTE = "triad_session";
+
+    private ShopifyPayloads() {
+    }
+
+    /** The order, or null for a cancelled one. Lines without a product (custom items) are left out. */
+    static StoreOrder order(JsonNode body) {
+        JsonNode order = Payloads.object(body);
+        String id = Payloads.id(order, "id", "id");
+        if (id == null) {
+            throw ProblemException.invalid("id", "'id' is required");
+        }
+        if (Payloads.text(order, "cancelled_at") != null) {
+            return null;
+        }
+        List<ImportedOrder.Line> lines = new ArrayList<>();
+        JsonNode items = order.path("line_items");
+        for (int i = 0; i < items.size(); i++) {
+            JsonNode item = items.get(i);
+            String at = "line_items[" + i + "]";
+            String product = Payloads.id(item, "product_id", at + ".product_id");
+            int quantity = Payloads.quantity(item, at + ".quantity");
+            if (product == null || quantity == 0) {
+                continue;
+            }
+            lines.add(new ImportedOrder.Line(product, Payloads.text(item, "sku"),
+                    Payloads.id(item, "variant_id", at + ".variant_id"), Payloads.text(item, "title"), quantity,
+                    Payloads.money(item, "price", at + ".price")));
+        }
+        String customer = Payloads.id(order.path("customer"), "id", "customer.id");
+        return new StoreOrder(new ImportedOrder(id, customer, lines), session(order),
+                Payloads.money(order, "total_price", "total_price"));
+    }
+
+    private static String session(JsonNode order) {
+        for (JsonNode attribute : order.path("note_attributes")) {
+            if (SESSION_ATTRIBUTE.equals(attribute.path("name").asText())) {
+                String value = Payloads.text(attribute, "value");
+                if (value != null) {
+                    return value;
+                }
+            }
+        }
+        return Payloads.text(order, "cart_token");
+    }
+
+    /**
+     * The product's facts. A variant is in stock when Shopify does not track it, sells it on
+     * backorder ({@code inventory_policy: continue}) or has some; a product that is not active has
+     * every variant out of stock, so it leaves every offer.
+     */
+    static ProductFacts product(JsonNode body) {
+        JsonNode product = Payloads.object(body);
+        String id = Payloads.id(product, "id", "id");
+        if (id == null) {
+            throw ProblemException.invalid("id", "'id' is required");
+        }
+        String status = Payloads.text(product, "status");
+        boolean active = status == null || status.equals("active");
+        List<ProductFacts.Variant> variants = new ArrayList<>();
+        JsonNode list = product.path("variants");
+        for (int i = 0; i < list.size(); i++) {
+            JsonNode v = list.get(i);
+            String at = "variants[" + i + "]";
+            String variantId = Payloads.id(v, "id", at + ".id");
+            BigDecimal price = Payloads.money(v, "price", at + ".price");
+            if (variantId == null || price == null) {
+                throw ProblemException.invalid(at, "'" + at + "' needs an id and a price");
+            }
+            boolean tracked = Payloads.text(v, "inventory_management") != null;
+            boolean backorder = "continue".equals(Payloads.text(v, "inventory_policy"));
+            boolean inStock = active && (!tracked || backorder || v.path("inventory_quantity").asInt(0) > 0);
+            variants.add(new ProductFacts.Variant(variantId, Payloads.text(v, "title"), price,
+                    Payloads.money(v, "compare_at_price", at + ".compare_at_price"), inStock));
+        }
+        String handle = Payloads.text(product, "handle");
+        String image = Payloads.text(product.path("image"), "src");
+        if (image == null && product.path("images").size() > 0) {
+            image = Payloads.text(product.path("images").get(0), "src");
+        }
+        String title = Payloads.text(product, "title");
+        return new ProductFacts(id, title == null ? id : title, Payloads.text(product, "product_type"),
+                handle == null ? null : "/products/" + handle, image, null, null, variants, List.of(), List.of());
+    }
+}

@@ -1,0 +1,111 @@
+package dev.triad.webhook;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import dev.triad.catalog.Ids;
+import dev.triad.catalog.ProductFacts;
+import dev.triad.ingest.ImportedOrder;
+import dev.triad.problem.ProblemException;
+
+/** WooCommerce webhook bodies (the REST v3 representation) as Triad's records. */
+final class WooPayloads {
+
+    static final Set<String> LOST = Set.of("cancelled", "refunded", "failed", "trash", "checkout-draft");
+    static final String SESSION_META = "_triad_session";
+
+    private WooPayloads() {
+    }
+
+    /** The order, or null for one that did not go through (cancelled, refunded, failed). */
+    static StoreOrder order(JsonNode body) {
+        JsonNode order = Payloads.object(body);
+        String id = Payloads.id(order, "id", "id");
+        if (id == null) {
+            throw ProblemException.invalid("id", "'id' is required");
+        }
+        if (LOST.contains(String.valueOf(Payloads.text(order, "status")))) {
+            return null;
+        }
+        List<ImportedOrder.Line> lines = new ArrayList<>();
+        JsonNode items = order.path("line_items");
+        for (int i = 0; i < items.size(); i++) {
+            JsonNode item = items.get(i);
+            String at = "line_items[" + i + "]";
+            String product = Payloads.id(item, "product_id", at + ".product_id");
+            int quantity = Payloads.quantity(item, at + ".quantity");
+            if (product == null || quantity == 0) {
+                continue;
+            }
+            BigDecimal price = Payloads.money(item, "price", at + ".price");
+            BigDecimal total = Payloads.money(item, "total", at + ".total");
+            if (price == null && total != null) {
+                price = total.divide(BigDecimal.valueOf(quantity), 2, RoundingMode.HALF_UP);
+            }
+            lines.add(new ImportedOrder.Line(product, Payloads.text(item, "sku"),
+                    Payloads.id(item, "variation_id", at + ".variation_id"), Payloads.text(item, "name"), quantity,
+                    price));
+        }
+        String session = null;
+        for (JsonNode meta : order.path("meta_data")) {
+            if (SESSION_META.equals(meta.path("key").asText())) {
+                session = Payloads.text(meta, "value");
+            }
+        }
+        return new StoreOrder(new ImportedOrder(id, Payloads.id(order, "customer_id", "customer_id"), lines), session,
+                Payloads.money(order, "total", "total"));
+    }
+
+    /**
+     * The product's facts: one variant for a simple product (the product itself), the regular price
+     * as compare-at price while on sale, the first category as its type, {@code upsell_ids} and
+     * {@code cross_sell_ids} as the merchant's pinned upgrades and complements.
+     */
+    static ProductFacts product(JsonNode body) {
+        JsonNode product = Payloads.object(body);
+        String id = Payloads.id(product, "id", "id");
+        if (id == null) {
+            throw ProblemException.invalid("id", "'id' is required");
+        }
+        BigDecimal price = Payloads.money(product, "price", "price");
+        BigDecimal regular = Payloads.money(product, "regular_price", "regular_price");
+        boolean published = !"trash".equals(Payloads.text(product, "status"))
+                && !"draft".equals(Payloads.text(product, "status"));
+        boolean inStock = published && !"outofstock".equals(Payloads.text(product, "stock_status"))
+                && product.path("purchasable").asBoolean(true);
+        List<ProductFacts.Variant> variants = price == null ? List.of()
+                : List.of(new ProductFacts.Variant(id, null, price,
+                        regular != null && regular.compareTo(price) > 0 ? regular : null, inStock));
+        JsonNode categories = product.path("categories");
+        String type = categories.size() > 0 ? Payloads.text(categories.get(0), "slug") : null;
+        String image = product.path("images").size() > 0 ? Payloads.text(product.path("images").get(0), "src") : null;
+        BigDecimal rating = Payloads.money(product, "average_rating", "average_rating");
+        int reviews = product.path("rating_count").asInt(0);
+        String name = Payloads.text(product, "name");
+        return new ProductFacts(id, name == null ? id : name, type, Payloads.text(product, "permalink"), image,
+                reviews > 0 && rating != null ? rating.doubleValue() : null, reviews > 0 ? reviews : null, variants,
+                ids(product.path("cross_sell_ids"), "cross_sell_ids"), ids(product.path("upsell_ids"), "upsell_ids"));
+    }
+
+    static boolean variable(JsonNode product) {
+        return "variable".equals(Payloads.text(product, "type"));
+    }
+
+    /** The id of the product a variation belongs to; null for a product that is not a variation. */
+    static String parentOf(JsonNode product) {
+        return Payloads.id(product, "parent_id", "parent_id");
+    }
+
+    private static List<String> ids(JsonNode list, String field) {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < list.size(); i++) {
+            ids.add(Ids.require(field + "[" + i + "]", list.get(i).asText("")));
+        }
+        return ids;
+    }
+}

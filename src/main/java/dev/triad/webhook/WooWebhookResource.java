@@ -1,0 +1,91 @@
+package dev.triad.webhook;
+
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Pattern;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import dev.triad.problem.ProblemException;
+import dev.triad.shop.Shop;
+
+/**
+ * {@code POST /webhooks/woocommerce/{shop}} — a WooCommerce store's webhooks, signed with the
+ * shop's webhook secret ({@code X-WC-Webhook-Signature}: base64 HMAC-SHA256 of the body). The
+ * activation ping (form body {@code webhook_id=N}) gets 200 and changes nothing. WooCommerce
+ * delivery ids are not unique, so a repeated order is recognised by its order id alone.
+ * 200 with what was done, 400 bad body, 401 bad signature, 404 unknown shop, 503 Redis unreachable.
+ */
+@Path("/webhooks/woocommerce/{shop}")
+public class WooWebhookResource {
+
+    private static final Pattern PING = Pattern.compile("webhook_id=\\d+");
+
+    private final WebhookReceiver receiver;
+    private final StoreSync sync;
+
+    public WooWebhookResource(WebhookReceiver receiver, StoreSync sync) {
+        this.receiver = receiver;
+        this.sync = sync;
+    }
+
+    @POST
+    @Consumes(MediaType.WILDCARD)
+    @Produces(MediaType.APPLICATION_JSON)
+    public WebhookReceiver.Outcome receive(@PathParam("shop") String shopName,
+            @HeaderParam("X-WC-Webhook-Signature") String signature, @HeaderParam("X-WC-Webhook-Topic") String topic,
+            byte[] body) {
+        if (body.length < 64 && PING.matcher(new String(body, StandardCharsets.US_ASCII).trim()).matches()) {
+            return new WebhookReceiver.Outcome("ping", topic);
+        }
+        Shop shop = receiver.shop(shopName, "woocommerce");
+        if (!Signatures.base64Matches(shop.webhookSecret(), body, signature)) {
+            throw ProblemException.unauthorized("X-WC-Webhook-Signature",
+                    "X-WC-Webhook-Signature is not the HMAC of this body under the shop's webhook secret");
+        }
+        WebhookReceiver.Effect effect = topic == null ? null : effect(topic);
+        if (effect == null) {
+            return new WebhookReceiver.Outcome("ignored", topic);
+        }
+        return receiver.deliver(shop, topic, null, body, effect);
+    }
+
+    private WebhookReceiver.Effect effect(String topic) {
+        switch (topic) {
+            case "order.created":
+                return (shop, body) -> {
+                    StoreOrder order = WooPayloads.order(body);
+                    if (order != null) {
+                        sync.order(shop, order);
+                    }
+                };
+            case "product.created":
+            case "product.updated":
+                return (shop, body) -> {
+                    String parent = WooPayloads.parentOf(body);
+                    if (parent != null) {
+                        sync.variation(shop, parent, WooPayloads.product(body));
+                    } else if (WooPayloads.variable(body)) {
+                        sync.variableProduct(shop, WooPayloads.product(body));
+                    } else {
+                        sync.product(shop, WooPayloads.product(body), true);
+                    }
+                };
+            case "product.deleted":
+                return (shop, body) -> {
+                    String id = Payloads.id(body, "id", "id");
+                    if (id == null) {
+                        throw ProblemException.invalid("id", "'id' is required");
+                    }
+                    sync.productDeleted(shop, id);
+                };
+            default:
+                return null;
+        }
+    }
+}
