@@ -63,14 +63,10 @@ public class EventService {
     private final Clock clock;
 
     public EventService(RedisBatches redis, Visitors visitors, TriadConfig config) {
-        this(redis, visitors, config, Clock.systemUTC());
-    }
-
-    EventService(RedisBatches redis, Visitors visitors, TriadConfig config, Clock clock) {
         this.redis = redis;
         this.visitors = visitors;
         this.config = config.events();
-        this.clock = clock;
+        this.clock = Clock.systemUTC();
     }
 
     /** Validates {@code event} (400 naming the field) and records it; nothing is written for a bad one. */

@@ -2,6 +2,7 @@ package dev.triad.proxy;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -66,6 +67,19 @@ public class AppProxyResource {
         return answer(uri.getQueryParameters(), body);
     }
 
+    /** What Shopify signs: every parameter but {@code signature}, sorted, as {@code key=v1,v2}, concatenated. */
+    static String signedMessage(Map<String, List<String>> query) {
+        Map<String, String> signed = new TreeMap<>();
+        query.forEach((key, values) -> {
+            if (!key.equals("signature")) {
+                signed.put(key, String.join(",", values));
+            }
+        });
+        StringBuilder message = new StringBuilder();
+        signed.forEach((key, value) -> message.append(key).append('=').append(value));
+        return message.toString();
+    }
+
     private Uni<OfferResponse> answer(MultivaluedMap<String, String> query, byte[] body) {
         verify(query);
         String shop = ShopName.validate(query.getFirst("shop"));
@@ -86,20 +100,12 @@ public class AppProxyResource {
     /** 401 unless Shopify signed this query with the app's secret within the allowed clock skew. */
     void verify(MultivaluedMap<String, String> query) {
         String signature = query.getFirst("signature");
-        Map<String, String> signed = new TreeMap<>();
-        query.forEach((key, values) -> {
-            if (!key.equals("signature")) {
-                signed.put(key, String.join(",", values));
-            }
-        });
-        StringBuilder message = new StringBuilder();
-        signed.forEach((key, value) -> message.append(key).append('=').append(value));
-        if (!Signatures.hexMatches(config.shopify().apiSecret().orElse(null), message.toString(), signature)) {
+        if (!Signatures.hexMatches(config.shopify().apiSecret().orElse(null), signedMessage(query), signature)) {
             throw ProblemException.unauthorized("signature", "'signature' is not Shopify's signature of this query");
         }
         long timestamp;
         try {
-            timestamp = Long.parseLong(signed.getOrDefault("timestamp", ""));
+            timestamp = Long.parseLong(String.valueOf(query.getFirst("timestamp")));
         } catch (NumberFormatException e) {
             throw ProblemException.unauthorized("timestamp", "'timestamp' is required and signed");
         }

@@ -45,7 +45,8 @@ public class RedisClusterTestResource implements QuarkusTestResourceLifecycleMan
             return Map.of(
                     "quarkus.redis.hosts", hosts,
                     "quarkus.redis.client-type", "cluster",
-                    "triad.admin-key", RedisTestResource.OPERATOR_KEY);
+                    "triad.admin-key", RedisTestResource.OPERATOR_KEY,
+                    "triad.shopify.api-secret", RedisTestResource.SHOPIFY_SECRET);
         } catch (IOException e) {
             stop();
             throw new UncheckedIOException(e);

@@ -18,6 +18,7 @@ public class RedisTestResource implements QuarkusTestResourceLifecycleManager {
 
     public static final String PORT_PROPERTY = "test.triad-redis-port";
     public static final String OPERATOR_KEY = "test-operator-key";
+    public static final String SHOPIFY_SECRET = "test-shopify-app-secret";
 
     private RedisServerProcess server;
     private java.nio.file.Path dir;
@@ -33,7 +34,8 @@ public class RedisTestResource implements QuarkusTestResourceLifecycleManager {
                     "quarkus.redis.hosts", "redis://127.0.0.1:" + port,
                     // Explicit: packaged-jar tests merge the config of every test resource they see.
                     "quarkus.redis.client-type", "standalone",
-                    "triad.admin-key", OPERATOR_KEY);
+                    "triad.admin-key", OPERATOR_KEY,
+                    "triad.shopify.api-secret", SHOPIFY_SECRET);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
