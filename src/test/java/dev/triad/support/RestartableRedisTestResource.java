@@ -1,0 +1,63 @@
+package dev.triad.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import dev.triad.local.RedisServerProcess;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+/**
+ * A real Redis that a test can stop and start again on the same port, keeping its data: every
+ * write is appended and fsynced ({@code appendfsync always}), as a durable ElastiCache node would
+ * keep what it acknowledged.
+ */
+public class RestartableRedisTestResource implements QuarkusTestResourceLifecycleManager {
+
+    private static final String[] DURABLE = { "--appendonly", "yes", "--appendfsync", "always" };
+
+    private static RedisServerProcess server;
+    private static int port;
+    private static Path dir;
+
+    @Override
+    public Map<String, String> start() {
+        try {
+            port = RedisTestResource.freePort();
+            dir = Files.createTempDirectory("triad-test-redis-durable");
+            server = RedisServerProcess.start(port, dir, DURABLE);
+            System.setProperty(RedisTestResource.PORT_PROPERTY, String.valueOf(port));
+            return Map.of(
+                    "quarkus.redis.hosts", "redis://127.0.0.1:" + port,
+                    "quarkus.redis.client-type", "standalone",
+                    "triad.admin-key", RedisTestResource.OPERATOR_KEY,
+                    "triad.shopify.api-secret", RedisTestResource.SHOPIFY_SECRET);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Stops the server, as an outage would; what it acknowledged stays on disk. */
+    public static synchronized void stopRedis() {
+        server.close();
+    }
+
+    /** Starts the server again on the same port from its append-only file. */
+    public static synchronized void startRedis() {
+        try {
+            server = RedisServerProcess.start(port, dir, DURABLE);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void stop() {
+        if (server != null) {
+            server.close();
+        }
+        RedisTestResource.deleteQuietly(dir);
+    }
+}
