@@ -69,8 +69,16 @@ public class SessionTally {
         this.lastFlush.set(clock.millis());
     }
 
-    /** Notes that {@code visitor} (a hashed session or customer id) asked {@code shop} for offers. */
+    /** Notes that {@code visitor} (a hashed session or customer id) asked {@code shop} for offers; never fails. */
     public void record(String shop, String visitor, boolean holdout) {
+        try {
+            note(shop, visitor, holdout);
+        } catch (RuntimeException e) {
+            LOG.debugf("Session of %s not noted: %s", shop, e.toString());
+        }
+    }
+
+    private void note(String shop, String visitor, boolean holdout) {
         Map<String, String> sessions = buffer.computeIfAbsent(shop, s -> new ConcurrentHashMap<>());
         sessions.put(visitor, holdout ? "holdout" : "exposed");
         long now = clock.millis();

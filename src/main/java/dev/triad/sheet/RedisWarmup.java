@@ -1,6 +1,8 @@
 package dev.triad.sheet;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,20 +14,31 @@ import io.quarkus.runtime.StartupEvent;
 import io.vertx.mutiny.redis.client.Command;
 import io.vertx.mutiny.redis.client.Redis;
 import io.vertx.mutiny.redis.client.Request;
+import io.vertx.mutiny.redis.client.Response;
+import io.smallrye.mutiny.Uni;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Opens the first Redis connection while the process starts (on Lambda: during init), so that the
- * first offer request does not spend its few milliseconds of budget on a TCP/TLS handshake and
- * answer {@code degraded}. A Redis that is down only delays start-up by the timeout below.
+ * Opens the pool's Redis connections while the process starts (on Lambda: during init), so that
+ * no offer request spends its few milliseconds of budget on a TCP/TLS handshake and answers
+ * {@code degraded} — neither the first one nor one that arrives while the others hold every open
+ * connection (the pool would otherwise grow on the request's path). A Redis that is down only
+ * delays start-up by the timeout below.
  */
 @ApplicationScoped
 public class RedisWarmup {
 
     private static final Logger LOG = Logger.getLogger(RedisWarmup.class);
 
-    void warm(@Observes @Priority(15) StartupEvent event, Redis redis) {
+    void warm(@Observes @Priority(15) StartupEvent event, Redis redis,
+            @ConfigProperty(name = "quarkus.redis.max-pool-size") int poolSize) {
         try {
-            redis.send(Request.cmd(Command.PING)).await().atMost(Duration.ofSeconds(2));
+            List<Uni<Response>> pings = new ArrayList<>(poolSize);
+            for (int i = 0; i < poolSize; i++) {
+                pings.add(redis.send(Request.cmd(Command.PING)));
+            }
+            Uni.join().all(pings).andFailFast().await().atMost(Duration.ofSeconds(2));
         } catch (RuntimeException e) {
             LOG.warnf("Redis did not answer at start-up (%s); offers answer degraded until it does", e.toString());
         }
