@@ -4,6 +4,7 @@ import java.io.IOException;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.OPTIONS;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -15,6 +16,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 
 import dev.triad.problem.ProblemException;
+import dev.triad.widget.StorefrontCors;
 import dev.triad.problem.ProblemMapper;
 import dev.triad.shop.ShopAccess;
 
@@ -35,8 +37,11 @@ public class EventResource {
     private final ShopAccess access;
     private final ObjectReader reader;
 
-    public EventResource(EventService events, ShopAccess access, ObjectMapper mapper) {
+    private final StorefrontCors cors;
+
+    public EventResource(EventService events, ShopAccess access, ObjectMapper mapper, StorefrontCors cors) {
         this.events = events;
+        this.cors = cors;
         this.access = access;
         this.reader = mapper.readerFor(EventRequest.class);
     }
@@ -66,5 +71,11 @@ public class EventResource {
         } catch (IOException e) {
             throw ProblemException.invalid("body", "The body could not be read");
         }
+    }
+
+    /** CORS preflight from the storefront: allowed for the shop's origins only. */
+    @OPTIONS
+    public Response preflight(@PathParam("shop") String shop, @HeaderParam("Origin") String origin) {
+        return cors.preflight(shop, origin);
     }
 }

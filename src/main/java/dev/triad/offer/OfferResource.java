@@ -3,17 +3,20 @@ package dev.triad.offer;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.OPTIONS;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 
 import dev.triad.TriadConfig;
 import dev.triad.problem.ProblemException;
+import dev.triad.widget.StorefrontCors;
 import dev.triad.shop.ShopName;
 import io.smallrye.mutiny.Uni;
 
@@ -32,8 +35,11 @@ public class OfferResource {
     private final ObjectReader requestReader;
     private final TriadConfig.Offers config;
 
-    public OfferResource(OfferService service, ObjectMapper mapper, TriadConfig config) {
+    private final StorefrontCors cors;
+
+    public OfferResource(OfferService service, ObjectMapper mapper, TriadConfig config, StorefrontCors cors) {
         this.service = service;
+        this.cors = cors;
         this.requestReader = mapper.readerFor(OfferRequest.class);
         this.config = config.offers();
     }
@@ -50,5 +56,11 @@ public class OfferResource {
         }
         OfferQuery query = OfferQuery.of(OfferRequest.parse(requestReader, body), config.maxCartLines());
         return service.offers(shopId, query, OfferService.Caller.storefront(key, origin));
+    }
+
+    /** CORS preflight from the storefront: allowed for the shop's origins only. */
+    @OPTIONS
+    public Response preflight(@PathParam("shop") String shop, @HeaderParam("Origin") String origin) {
+        return cors.preflight(shop, origin);
     }
 }

@@ -7,6 +7,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
+import org.jboss.logging.Logger;
+
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.triad.TriadConfig;
@@ -23,6 +25,8 @@ import dev.triad.shop.ShopName;
  */
 @Path("/webhooks/shopify")
 public class ShopifyWebhookResource {
+
+    private static final Logger LOG = Logger.getLogger(ShopifyWebhookResource.class);
 
     private final WebhookReceiver receiver;
     private final StoreSync sync;
@@ -42,6 +46,8 @@ public class ShopifyWebhookResource {
             @HeaderParam("X-Shopify-Event-Id") String eventId, @HeaderParam("X-Shopify-Webhook-Id") String webhookId,
             byte[] body) {
         if (!Signatures.base64Matches(config.apiSecret().orElse(null), body, hmac)) {
+            LOG.infof("Refused a Shopify %s delivery for %s: its HMAC does not match the app's secret%s", topic, domain,
+                    config.apiSecret().isPresent() ? "" : " (TRIAD_SHOPIFY_API_SECRET is not set)");
             throw ProblemException.unauthorized("X-Shopify-Hmac-Sha256",
                     "X-Shopify-Hmac-Sha256 is not the HMAC of this body under the app's secret");
         }

@@ -11,6 +11,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
+import org.jboss.logging.Logger;
+
 import dev.triad.problem.ProblemException;
 import dev.triad.shop.Shop;
 
@@ -23,6 +25,8 @@ import dev.triad.shop.Shop;
  */
 @Path("/webhooks/woocommerce/{shop}")
 public class WooWebhookResource {
+
+    private static final Logger LOG = Logger.getLogger(WooWebhookResource.class);
 
     private static final Pattern PING = Pattern.compile("webhook_id=\\d+");
 
@@ -45,6 +49,8 @@ public class WooWebhookResource {
         }
         Shop shop = receiver.shop(shopName, "woocommerce");
         if (!Signatures.base64Matches(shop.webhookSecret(), body, signature)) {
+            LOG.infof("Refused a WooCommerce %s delivery for %s: its signature does not match the shop's webhook secret",
+                    topic, shop.id());
             throw ProblemException.unauthorized("X-WC-Webhook-Signature",
                     "X-WC-Webhook-Signature is not the HMAC of this body under the shop's webhook secret");
         }

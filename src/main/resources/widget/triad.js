@@ -1,0 +1,397 @@
+/*! Triad widget v1 — the rule of three at the checkout. No dependencies. */
+(function () {
+  'use strict';
+
+  var script = document.currentScript;
+  if (!script || window.TriadWidget) return;
+
+  var config = {
+    shop: script.dataset.shop,
+    key: script.dataset.key,
+    platform: script.dataset.platform === 'woocommerce' ? 'woocommerce' : 'shopify',
+    endpoint: (script.dataset.endpoint || new URL(script.src).origin).replace(/\/$/, ''),
+    triggers: (script.dataset.triggers || 'checkout,thankyou').split(','),
+    timeout: Number(script.dataset.timeout) || 300,
+    customer: script.dataset.customer || null,
+    lang: (script.dataset.lang || document.documentElement.lang || 'en').slice(0, 2).toLowerCase()
+  };
+  if (!config.shop || !config.key) return;
+
+  var TEXT = {
+    en: { title: 'Complete your order', close: 'Close', add: 'Add', addBoth: 'Add both', upgrade: 'Upgrade',
+      added: 'Added', recommended: 'Recommended', extra: '+{0}', together: 'Bought together by {0} customers',
+      pick: 'Our pick for you', nextTier: 'The next step up', save: 'Save {0}%', shipping: 'Add {0} more for free shipping',
+      shippingDone: 'Your order ships free', proceed: 'Continue to checkout', done: 'Continue', rating: '{0} ★ ({1})' },
+    de: { title: 'Ihre Bestellung abrunden', close: 'Schließen', add: 'Hinzufügen', addBoth: 'Beide hinzufügen',
+      upgrade: 'Upgraden', added: 'Hinzugefügt', recommended: 'Empfohlen', extra: '+{0}',
+      together: 'Von {0} Kunden zusammen gekauft', pick: 'Unsere Empfehlung', nextTier: 'Die nächste Stufe',
+      save: '{0} % sparen', shipping: 'Noch {0} bis zum kostenlosen Versand', shippingDone: 'Ihre Bestellung wird kostenlos versandt',
+      proceed: 'Weiter zur Kasse', done: 'Weiter', rating: '{0} ★ ({1})' },
+    fr: { title: 'Complétez votre commande', close: 'Fermer', add: 'Ajouter', addBoth: 'Ajouter les deux',
+      upgrade: 'Passer au modèle supérieur', added: 'Ajouté', recommended: 'Recommandé', extra: '+{0}',
+      together: 'Achetés ensemble par {0} clients', pick: 'Notre sélection', nextTier: 'Le niveau supérieur',
+      save: 'Économisez {0} %', shipping: 'Plus que {0} pour la livraison gratuite', shippingDone: 'Livraison gratuite',
+      proceed: 'Passer la commande', done: 'Continuer', rating: '{0} ★ ({1})' },
+    es: { title: 'Completa tu pedido', close: 'Cerrar', add: 'Añadir', addBoth: 'Añadir ambos', upgrade: 'Mejorar',
+      added: 'Añadido', recommended: 'Recomendado', extra: '+{0}', together: 'Comprados juntos por {0} clientes',
+      pick: 'Nuestra selección', nextTier: 'El siguiente nivel', save: 'Ahorra un {0} %',
+      shipping: 'Añade {0} más para el envío gratis', shippingDone: 'Tu pedido tiene envío gratis',
+      proceed: 'Ir a pagar', done: 'Continuar', rating: '{0} ★ ({1})' }
+  };
+  var text = TEXT[config.lang] || TEXT.en;
+  function t(name) {
+    var args = Array.prototype.slice.call(arguments, 1);
+    return text[name].replace(/\{(\d)\}/g, function (m, i) { return args[i]; });
+  }
+
+  // ---- platform: the cart as Triad reads it, and the cart changes an offer makes --------------
+
+  var platforms = {
+    shopify: {
+      cart: function () {
+        return fetch('/cart.js', { credentials: 'same-origin' }).then(json).then(function (cart) {
+          return {
+            currency: cart.currency,
+            session: String(cart.token || '').split('?')[0] || null,
+            lines: cart.items.map(function (item) {
+              return { productId: String(item.product_id), variantId: String(item.variant_id), key: item.key,
+                quantity: item.quantity, price: (item.price / 100).toFixed(2) };
+            })
+          };
+        });
+      },
+      add: function (variants) {
+        return post('/cart/add.js', { items: variants.map(function (id) { return { id: Number(id) || id, quantity: 1 }; }) });
+      },
+      swap: function (line, variant) {
+        return post('/cart/change.js', { id: line.key, quantity: 0 }).then(function () {
+          return post('/cart/add.js', { items: [{ id: Number(variant) || variant, quantity: line.quantity }] });
+        });
+      },
+      checkoutButtons: '[name="checkout"], a[href$="/checkout"], form[action$="/checkout"] [type="submit"]',
+      isCart: function () { return location.pathname === '/cart'; },
+      isThankYou: function () { return /\/(thank_you|orders\/)/.test(location.pathname) || !!(window.Shopify && Shopify.checkout); }
+    },
+    woocommerce: {
+      nonce: null,
+      cart: function () {
+        var self = this;
+        return fetch('/wp-json/wc/store/v1/cart', { credentials: 'same-origin' }).then(function (response) {
+          self.nonce = response.headers.get('Nonce') || response.headers.get('X-WC-Store-API-Nonce');
+          self.cartToken = response.headers.get('Cart-Token');
+          return json(response);
+        }).then(function (cart) {
+          var minor = cart.totals.currency_minor_unit;
+          return {
+            currency: cart.totals.currency_code,
+            session: null,
+            lines: cart.items.map(function (item) {
+              return { productId: String(item.id), variantId: String(item.id), key: item.key, quantity: item.quantity,
+                price: (Number(item.prices.price) / Math.pow(10, minor)).toFixed(minor) };
+            })
+          };
+        });
+      },
+      headers: function () {
+        var headers = {};
+        if (this.nonce) headers.Nonce = this.nonce;
+        if (this.cartToken) headers['Cart-Token'] = this.cartToken;
+        return headers;
+      },
+      add: function (variants) {
+        var self = this;
+        return variants.reduce(function (previous, id) {
+          return previous.then(function () {
+            return post('/wp-json/wc/store/v1/cart/add-item', { id: Number(id) || id, quantity: 1 }, self.headers());
+          });
+        }, Promise.resolve());
+      },
+      swap: function (line, variant) {
+        var self = this;
+        return post('/wp-json/wc/store/v1/cart/remove-item', { key: line.key }, self.headers()).then(function () {
+          return post('/wp-json/wc/store/v1/cart/add-item', { id: Number(variant) || variant, quantity: line.quantity }, self.headers());
+        });
+      },
+      checkoutButtons: 'a.checkout-button, .wc-block-cart__submit-button, a[href*="/checkout"]',
+      isCart: function () { return document.body.classList.contains('woocommerce-cart'); },
+      isThankYou: function () { return document.body.classList.contains('woocommerce-order-received'); }
+    }
+  };
+  var platform = platforms[config.platform];
+
+  function json(response) {
+    if (!response.ok) throw new Error('HTTP ' + response.status);
+    return response.json();
+  }
+
+  function post(url, body, headers) {
+    var all = { 'Content-Type': 'application/json', Accept: 'application/json' };
+    Object.keys(headers || {}).forEach(function (name) { all[name] = headers[name]; });
+    return fetch(url, { method: 'POST', credentials: 'same-origin', headers: all, body: JSON.stringify(body) }).then(json);
+  }
+
+  // ---- Triad: offers within the time budget, events as beacons --------------------------------
+
+  function session(cart) {
+    if (cart.session) return cart.session;
+    var id = sessionStorage.getItem('triad-session');
+    if (!id) {
+      id = 's-' + Math.random().toString(36).slice(2) + Date.now().toString(36);
+      sessionStorage.setItem('triad-session', id);
+    }
+    return id;
+  }
+
+  function customer() {
+    var meta = window.ShopifyAnalytics && ShopifyAnalytics.meta && ShopifyAnalytics.meta.page;
+    return config.customer || (meta && meta.customerId ? String(meta.customerId) : null);
+  }
+
+  /** The offers for this cart, or a rejection when Triad is slow, failing or has nothing to say. */
+  function offers(cart, placement) {
+    var controller = new AbortController();
+    var timer = setTimeout(function () { controller.abort(); }, config.timeout);
+    var body = { placement: placement, currency: cart.currency, sessionId: session(cart), customerId: customer(),
+      cart: cart.lines.map(function (l) {
+        return { productId: l.productId, variantId: l.variantId, quantity: l.quantity, price: l.price };
+      }) };
+    return fetch(config.endpoint + '/v1/shops/' + encodeURIComponent(config.shop) + '/offers', {
+      method: 'POST', mode: 'cors', signal: controller.signal,
+      headers: { 'Content-Type': 'application/json', 'X-Triad-Key': config.key }, body: JSON.stringify(body)
+    }).then(json).then(function (answer) {
+      clearTimeout(timer);
+      if (!answer.offers || !answer.offers.length) throw new Error('no offers');
+      return answer;
+    }, function (error) {
+      clearTimeout(timer);
+      throw error;
+    });
+  }
+
+  function productIds(offer) {
+    return offer.items ? offer.items.map(function (i) { return i.productId; }) : [offer.productId];
+  }
+
+  function send(type, context, shown) {
+    var event = { type: type, key: config.key, sessionId: context.session, customerId: customer(),
+      placement: context.placement, requestId: context.answer.requestId,
+      offers: shown.map(function (o) { return { tier: o.tier, kind: o.kind, productIds: productIds(o) }; }) };
+    var url = config.endpoint + '/v1/shops/' + encodeURIComponent(config.shop) + '/events';
+    var body = JSON.stringify(event);
+    if (!(navigator.sendBeacon && navigator.sendBeacon(url, new Blob([body], { type: 'text/plain' })))) {
+      fetch(url, { method: 'POST', mode: 'no-cors', keepalive: true, body: body });
+    }
+  }
+
+  // ---- the pop-up -----------------------------------------------------------------------------
+
+  var CSS = '.triad-backdrop{position:fixed;inset:0;background:rgba(17,24,39,.55);display:flex;align-items:center;'
+    + 'justify-content:center;z-index:2147483000;padding:12px;animation:triad-in .18s ease-out}'
+    + '.triad-dialog{background:#fff;color:#111827;border-radius:14px;max-width:880px;width:100%;max-height:calc(100vh - 24px);'
+    + 'overflow:auto;padding:20px;font:15px/1.4 system-ui,-apple-system,"Segoe UI",sans-serif;box-shadow:0 20px 50px rgba(0,0,0,.3)}'
+    + '.triad-head{display:flex;justify-content:space-between;align-items:center;gap:12px;margin-bottom:12px}'
+    + '.triad-head h2{font-size:20px;margin:0}.triad-x{border:0;background:none;font-size:28px;line-height:1;cursor:pointer;'
+    + 'color:#374151;width:44px;height:44px;border-radius:8px}'
+    + '.triad-ship{margin:0 0 14px;font-size:14px}.triad-bar{height:8px;background:#e5e7eb;border-radius:4px;margin-top:6px;overflow:hidden}'
+    + '.triad-bar span{display:block;height:100%;background:#059669}'
+    + '.triad-cards{display:grid;grid-template-columns:repeat(3,1fr);gap:12px;list-style:none;margin:0;padding:0}'
+    + '.triad-card{border:1px solid #e5e7eb;border-radius:12px;padding:12px;display:flex;flex-direction:column;gap:6px;position:relative}'
+    + '.triad-card.triad-rec{border:2px solid #4f46e5;box-shadow:0 4px 14px rgba(79,70,229,.2)}'
+    + '.triad-badge{position:absolute;top:-11px;left:12px;background:#4f46e5;color:#fff;font-size:12px;padding:2px 8px;border-radius:10px}'
+    + '.triad-card img{width:100%;height:120px;object-fit:contain;background:#f9fafb;border-radius:8px}'
+    + '.triad-card h3{font-size:15px;margin:4px 0 0}.triad-price{font-weight:600}.triad-extra{color:#4b5563;font-size:13px}'
+    + '.triad-why{color:#047857;font-size:13px}.triad-card button,.triad-go{margin-top:auto;min-height:44px;border-radius:8px;'
+    + 'border:1px solid #4f46e5;background:#4f46e5;color:#fff;font:inherit;font-weight:600;cursor:pointer;padding:8px 12px}'
+    + '.triad-card button[disabled]{background:#059669;border-color:#059669}'
+    + '.triad-go{display:block;width:100%;margin-top:16px;background:#111827;border-color:#111827}'
+    + '.triad-dialog :focus-visible{outline:3px solid #f59e0b;outline-offset:2px}'
+    + '@media (max-width:640px){.triad-cards{grid-template-columns:1fr}.triad-card{flex-direction:row;flex-wrap:wrap;align-items:center}'
+    + '.triad-card img{width:72px;height:72px}.triad-card .triad-body{flex:1;min-width:0}.triad-card button{width:100%}}'
+    + '@keyframes triad-in{from{opacity:0}to{opacity:1}}'
+    + '@media (prefers-reduced-motion:reduce){.triad-backdrop{animation:none}}';
+
+  function el(tag, attributes, children) {
+    var node = document.createElement(tag);
+    Object.keys(attributes || {}).forEach(function (name) {
+      if (name === 'text') node.textContent = attributes[name];
+      else node.setAttribute(name, attributes[name]);
+    });
+    (children || []).forEach(function (child) { if (child) node.appendChild(child); });
+    return node;
+  }
+
+  function money(amount, currency) {
+    try {
+      return new Intl.NumberFormat(document.documentElement.lang || config.lang, { style: 'currency', currency: currency })
+        .format(Number(amount));
+    } catch (e) {
+      return amount + ' ' + currency;
+    }
+  }
+
+  function reason(offer) {
+    var e = offer.evidence || {};
+    if (offer.kind === 'bundle') return t('save', offer.discountPercent);
+    if (offer.kind === 'upgrade') return t('nextTier');
+    if (e.boughtTogether) return t('together', e.boughtTogether);
+    if (e.rating) return t('rating', e.rating, e.reviewCount || 0);
+    return t('pick');
+  }
+
+  /** Shows the offers; resolves when the shopper closes the pop-up or continues. */
+  function show(context) {
+    return new Promise(function (resolve) {
+      var answer = context.answer;
+      var currency = context.cart.currency;
+      var opener = document.activeElement;
+      var added = [];
+      if (!document.getElementById('triad-style')) document.head.appendChild(el('style', { id: 'triad-style', text: CSS }));
+
+      var close = el('button', { type: 'button', 'class': 'triad-x', 'aria-label': t('close'), text: '×' });
+      var cards = answer.offers.map(function (offer) { return card(offer); });
+      var proceed = el('button', { type: 'button', 'class': 'triad-go',
+        text: context.placement === 'checkout' ? t('proceed') : t('done') });
+      var dialog = el('div', { 'class': 'triad-dialog', role: 'dialog', 'aria-modal': 'true',
+        'aria-labelledby': 'triad-title' }, [
+        el('div', { 'class': 'triad-head' }, [el('h2', { id: 'triad-title', text: t('title') }), close]),
+        shipping(answer.freeShipping, currency),
+        el('ul', { 'class': 'triad-cards' }, cards),
+        proceed]);
+      var backdrop = el('div', { 'class': 'triad-backdrop', 'data-triad': 'popup' }, [dialog]);
+      document.body.appendChild(backdrop);
+      send('impression', context, answer.offers);
+      (dialog.querySelector('.triad-card button') || close).focus();
+
+      function finish(dismissed) {
+        document.removeEventListener('keydown', keys, true);
+        backdrop.remove();
+        if (dismissed) {
+          var left = answer.offers.filter(function (o) { return added.indexOf(o) < 0; });
+          if (left.length) send('dismiss', context, left);
+        }
+        if (opener && opener.focus) opener.focus();
+        resolve();
+      }
+
+      function keys(event) {
+        if (event.key === 'Escape') {
+          event.preventDefault();
+          finish(true);
+        } else if (event.key === 'Tab') {
+          var focusable = dialog.querySelectorAll('button:not([disabled]), a[href]');
+          var first = focusable[0];
+          var last = focusable[focusable.length - 1];
+          if (event.shiftKey && document.activeElement === first) {
+            event.preventDefault();
+            last.focus();
+          } else if (!event.shiftKey && document.activeElement === last) {
+            event.preventDefault();
+            first.focus();
+          } else if (!dialog.contains(document.activeElement)) {
+            event.preventDefault();
+            first.focus();
+          }
+        }
+      }
+      document.addEventListener('keydown', keys, true);
+      close.addEventListener('click', function () { finish(true); });
+      proceed.addEventListener('click', function () { finish(added.length === 0); });
+      backdrop.addEventListener('click', function (event) { if (event.target === backdrop) finish(true); });
+
+      function card(offer) {
+        var item = offer.items ? offer.items[0] : offer;
+        var title = offer.items ? offer.items.map(function (i) { return i.title; }).join(' + ') : offer.title;
+        var label = offer.kind === 'upgrade' ? t('upgrade') : offer.kind === 'bundle' ? t('addBoth') : t('add');
+        var button = el('button', { type: 'button', text: label, 'aria-label': label + ': ' + title });
+        var node = el('li', { 'class': 'triad-card' + (offer.recommended ? ' triad-rec' : ''), 'data-kind': offer.kind,
+          'data-tier': offer.tier }, [
+          offer.recommended ? el('span', { 'class': 'triad-badge', text: t('recommended') }) : null,
+          item.image ? el('img', { src: item.image, alt: '', loading: 'lazy' }) : null,
+          el('div', { 'class': 'triad-body' }, [
+            el('h3', { text: title }),
+            el('div', { 'class': 'triad-price', text: money(offer.price, currency) }),
+            el('div', { 'class': 'triad-extra', text: t('extra', money(offer.extra, currency)) }),
+            el('div', { 'class': 'triad-why', text: reason(offer) })]),
+          button]);
+        button.addEventListener('click', function () {
+          send('click', context, [offer]);
+          button.disabled = true;
+          act(offer, context.cart).then(function () {
+            added.push(offer);
+            button.textContent = t('added') + ' ✓';
+            send('add', context, [offer]);
+            proceed.focus();
+          }, function () {
+            button.disabled = false;
+          });
+        });
+        return node;
+      }
+    });
+  }
+
+  function shipping(free, currency) {
+    if (!free) return null;
+    var remaining = Number(free.remaining);
+    var share = Math.max(0, Math.min(100, 100 * (1 - remaining / Number(free.threshold))));
+    return el('div', { 'class': 'triad-ship' }, [
+      el('div', { text: remaining > 0 ? t('shipping', money(free.remaining, currency)) : t('shippingDone') }),
+      el('div', { 'class': 'triad-bar', role: 'progressbar', 'aria-valuemin': '0', 'aria-valuemax': '100',
+        'aria-valuenow': String(Math.round(share)) }, [el('span', { style: 'width:' + share + '%' })])]);
+  }
+
+  function act(offer, cart) {
+    if (offer.kind === 'upgrade') {
+      var line = cart.lines.filter(function (l) { return l.variantId === offer.replaces || l.productId === offer.replaces; })[0];
+      return line ? platform.swap(line, offer.variantId || offer.productId) : Promise.reject(new Error('line gone'));
+    }
+    var variants = offer.items ? offer.items.map(function (i) { return i.variantId || i.productId; })
+      : [offer.variantId || offer.productId];
+    return platform.add(variants);
+  }
+
+  // ---- triggers: once each per session, never in the way ----------------------------------------
+
+  function once(name) {
+    var key = 'triad-shown-' + name;
+    if (sessionStorage.getItem(key)) return false;
+    sessionStorage.setItem(key, '1');
+    return true;
+  }
+
+  /** Resolves once the pop-up (if any) is closed; resolves at once when there is nothing to show. */
+  function open(placement) {
+    return platform.cart().then(function (cart) {
+      if (!cart.lines.length) return null;
+      return offers(cart, placement).then(function (answer) {
+        return show({ cart: cart, answer: answer, placement: placement, session: session(cart) });
+      });
+    }).catch(function () { return null; });
+  }
+
+  document.addEventListener('click', function (event) {
+    if (config.triggers.indexOf('checkout') < 0 || event.defaultPrevented) return;
+    var button = event.target.closest && event.target.closest(platform.checkoutButtons);
+    if (!button || button.closest('[data-triad]') || sessionStorage.getItem('triad-shown-cart') || !once('checkout')) return;
+    event.preventDefault();
+    event.stopPropagation();
+    open('checkout').then(function () { continueTo(button); });
+  }, true);
+
+  function continueTo(button) {
+    var form = button.form || button.closest('form');
+    if (button.href) location.href = button.href;
+    else if (form && form.requestSubmit) form.requestSubmit(button.type === 'submit' ? button : undefined);
+    else if (form) form.submit();
+    else button.click();
+  }
+
+  function onReady() {
+    if (config.triggers.indexOf('thankyou') >= 0 && platform.isThankYou() && once('thankyou')) open('post_purchase');
+    else if (config.triggers.indexOf('cart') >= 0 && platform.isCart() && once('cart')) open('cart');
+  }
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', onReady);
+  else onReady();
+
+  window.TriadWidget = { open: open, version: 1 };
+})();

@@ -1,0 +1,146 @@
+// A local test storefront: static pages with the Triad widget, and fake Shopify (AJAX Cart API)
+// and WooCommerce (Store API) carts, in memory. /slow-triad and /failing-triad stand in for a Triad
+// that answers too late or not at all.
+import http from 'node:http';
+
+const CATALOG = {
+  'v-500-m': { productId: 'p-bike-500', title: 'Trail Bike 500', cents: 79900 },
+  'v-700-m': { productId: 'p-bike-700', title: 'Trail Bike 700', cents: 94900 },
+  'v-helmet': { productId: 'p-helmet', title: 'Helmet', cents: 4900 },
+  'v-lock': { productId: 'p-lock', title: 'Lock', cents: 2500 },
+  'v-light': { productId: 'p-light', title: 'Light', cents: 1900 }
+};
+export const NONCE = 'woo-nonce-4711';
+
+export function startStorefront({ port, triadUrl, shop, key }) {
+  let shopify;
+  let woo;
+  let nextKey;
+  const reset = () => {
+    nextKey = 1;
+    shopify = [line('v-500-m', 1)];
+    woo = [line('v-500-m', 1)];
+  };
+  reset();
+
+  function line(variant, quantity) {
+    return { key: 'line-' + nextKey++, variant, quantity };
+  }
+
+  function add(cart, id, quantity) {
+    // WooCommerce adds by product id (a simple product is its own variant); Shopify by variant id.
+    const variant = CATALOG[id] ? id : Object.keys(CATALOG).find(v => CATALOG[v].productId === id);
+    if (!variant) return false;
+    const existing = cart.find(l => l.variant === variant);
+    if (existing) existing.quantity += quantity;
+    else cart.push(line(variant, quantity));
+    return true;
+  }
+
+  function shopifyCart() {
+    return {
+      token: 'c1-fake-cart-token?key=secret', currency: 'USD',
+      items: shopify.map(l => ({ key: l.key, product_id: CATALOG[l.variant].productId, variant_id: l.variant,
+        quantity: l.quantity, price: CATALOG[l.variant].cents, title: CATALOG[l.variant].title }))
+    };
+  }
+
+  function wooCart() {
+    return {
+      totals: { currency_code: 'USD', currency_minor_unit: 2 },
+      items: woo.map(l => ({ key: l.key, id: CATALOG[l.variant].productId, quantity: l.quantity, name: CATALOG[l.variant].title,
+        prices: { price: String(CATALOG[l.variant].cents), currency_minor_unit: 2 } }))
+    };
+  }
+
+  function page(platform, endpoint, triggers, bodyClass) {
+    const data = `data-shop="${shop}" data-key="${key}" data-platform="${platform}"`
+      + (endpoint ? ` data-endpoint="${endpoint}"` : '') + (triggers ? ` data-triggers="${triggers}"` : '');
+    const checkout = platform === 'shopify'
+      ? '<form action="/checkout" method="get"><button type="submit" name="checkout" id="checkout">Check out</button></form>'
+      : '<a class="checkout-button" id="checkout" href="/checkout">Proceed to checkout</a>';
+    return `<!doctype html><html lang="en"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1"><title>Test store — cart</title>
+<style>body{font:16px system-ui;margin:24px}button,a{font:inherit;padding:10px 16px}</style></head>
+<body class="${bodyClass || ''}"><h1>Your cart</h1><p id="lines">Trail Bike 500 — $799.00</p>
+<a href="/" id="home">Continue shopping</a> ${checkout}
+<script>document.getElementById('home').focus();</script>
+<script src="${triadUrl}/widget/v1/triad.js" ${data} async></script></body></html>`;
+  }
+
+  const server = http.createServer(async (req, res) => {
+    const url = new URL(req.url, 'http://localhost');
+    const body = await new Promise(resolve => {
+      let text = '';
+      req.on('data', chunk => { text += chunk; });
+      req.on('end', () => resolve(text));
+    });
+    const send = (status, value, type = 'application/json', headers = {}) => {
+      res.writeHead(status, { 'Content-Type': type, ...headers });
+      res.end(typeof value === 'string' ? value : JSON.stringify(value));
+    };
+    const endpoint = { slow: `http://127.0.0.1:${port}/slow-triad`, failing: `http://127.0.0.1:${port}/failing-triad` }[
+      url.searchParams.get('triad')];
+
+    if (url.pathname === '/cart') return send(200, page('shopify', endpoint, url.searchParams.get('triggers')), 'text/html');
+    if (url.pathname === '/woo/cart') {
+      return send(200, page('woocommerce', endpoint, 'cart', 'woocommerce-cart woocommerce-page'), 'text/html');
+    }
+    if (url.pathname === '/checkout') return send(200, '<!doctype html><title>Checkout</title><h1>Checkout</h1>', 'text/html');
+    if (url.pathname === '/') return send(200, '<!doctype html><title>Home</title><h1>Home</h1>', 'text/html');
+    if (url.pathname.startsWith('/img/')) {
+      const [shape, color] = {
+        helmet: ['<path d="M35 80 Q35 30 80 30 Q125 30 125 80 Z" fill="#b45309"/>', '#fde68a'],
+        lock: ['<rect x="55" y="55" width="50" height="40" rx="6" fill="#1d4ed8"/><path d="M65 55 V42 Q80 25 95 42 V55" '
+          + 'stroke="#1d4ed8" stroke-width="7" fill="none"/>', '#bfdbfe'],
+        bike: ['<g stroke="#166534" stroke-width="6" fill="none"><circle cx="48" cy="78" r="22"/><circle cx="112" cy="78" '
+          + 'r="22"/><path d="M48 78 L70 45 L100 45 L112 78 M70 45 L82 78 L100 45"/></g>', '#bbf7d0']
+      }[url.pathname.slice(5, -4)] || ['', '#e5e7eb'];
+      return send(200, `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 160 120"><rect width="160" height="120" `
+        + `rx="12" fill="${color}"/>${shape}</svg>`,
+      'image/svg+xml');
+    }
+    if (url.pathname === '/__reset') { reset(); return send(200, { ok: true }); }
+    if (url.pathname === '/__carts') return send(200, { shopify, woo });
+
+    if (url.pathname === '/cart.js') return send(200, shopifyCart());
+    if (url.pathname === '/cart/add.js' && req.method === 'POST') {
+      const items = JSON.parse(body).items || [];
+      if (!items.every(i => add(shopify, String(i.id), i.quantity || 1))) return send(422, { message: 'unknown variant' });
+      return send(200, { items });
+    }
+    if (url.pathname === '/cart/change.js' && req.method === 'POST') {
+      const change = JSON.parse(body);
+      const target = shopify.find(l => l.key === change.id);
+      if (!target) return send(400, { message: 'no such line' });
+      target.quantity = change.quantity;
+      shopify = shopify.filter(l => l.quantity > 0);
+      return send(200, shopifyCart());
+    }
+
+    if (url.pathname === '/wp-json/wc/store/v1/cart') return send(200, wooCart(), 'application/json', { Nonce: NONCE });
+    if (url.pathname.startsWith('/wp-json/wc/store/v1/cart/') && req.method === 'POST') {
+      if (req.headers.nonce !== NONCE) return send(401, { code: 'woocommerce_rest_missing_nonce' });
+      const input = JSON.parse(body);
+      if (url.pathname.endsWith('/add-item')) {
+        return add(woo, String(input.id), input.quantity || 1) ? send(201, wooCart()) : send(400, { code: 'bad id' });
+      }
+      if (url.pathname.endsWith('/remove-item')) {
+        woo = woo.filter(l => l.key !== input.key);
+        return send(200, wooCart());
+      }
+    }
+
+    if (url.pathname.startsWith('/failing-triad/')) return send(500, { title: 'down' });
+    if (url.pathname.startsWith('/slow-triad/')) {
+      await new Promise(resolve => setTimeout(resolve, 800));
+      const forwarded = await fetch(triadUrl + url.pathname.replace('/slow-triad', '') + url.search, {
+        method: req.method, headers: { 'Content-Type': 'application/json', 'X-Triad-Key': req.headers['x-triad-key'] || '' },
+        body: req.method === 'POST' ? body : undefined
+      });
+      return send(forwarded.status, await forwarded.text());
+    }
+    send(404, { message: 'not found' });
+  });
+  return new Promise(resolve => server.listen(port, '127.0.0.1', () => resolve(server)));
+}

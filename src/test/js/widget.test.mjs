@@ -1,0 +1,159 @@
+// The Triad widget in headless Chromium on a local test storefront, against a running Triad.
+// Environment (set by WidgetBrowserTest): TRIAD_URL, SHOP, KEY, ADMIN_KEY, STORE_PORT, CHROMIUM, SCREENSHOTS.
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { chromium } from 'playwright-core';
+import { startStorefront } from './storefront.mjs';
+
+const env = process.env;
+const store = `http://127.0.0.1:${env.STORE_PORT}`;
+const server = await startStorefront({ port: Number(env.STORE_PORT), triadUrl: env.TRIAD_URL, shop: env.SHOP, key: env.KEY });
+const browser = await chromium.launch({
+  executablePath: env.CHROMIUM,
+  args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking']
+});
+mkdirSync(env.SCREENSHOTS, { recursive: true });
+
+const tests = [];
+const test = (name, body) => tests.push({ name, body });
+
+async function fresh(viewport = { width: 1280, height: 800 }) {
+  await fetch(store + '/__reset');
+  const context = await browser.newContext({ viewport });
+  const page = await context.newPage();
+  page.on('pageerror', error => console.log('    page error:', error.message));
+  page.on('console', message => message.type() === 'error' && console.log('    console:', message.text()));
+  return { context, page };
+}
+
+async function carts() {
+  return (await fetch(store + '/__carts')).json();
+}
+
+async function stats() {
+  const response = await fetch(`${env.TRIAD_URL}/admin/v1/shops/${env.SHOP}/stats`,
+    { headers: { Authorization: 'Bearer ' + env.ADMIN_KEY } });
+  return response.json();
+}
+
+async function eventually(check, what, millis = 5000) {
+  const deadline = Date.now() + millis;
+  for (;;) {
+    if (await check()) return;
+    if (Date.now() > deadline) assert.fail('timed out waiting for ' + what);
+    await new Promise(resolve => setTimeout(resolve, 100));
+  }
+}
+
+async function openAtCheckout(page, query = '') {
+  await page.goto(store + '/cart' + query);
+  await page.waitForFunction(() => window.TriadWidget);
+  await page.click('#checkout');
+  return page.waitForSelector('[role="dialog"]', { timeout: 3000 });
+}
+
+test('shows three cards in tier order, the middle one recommended, before checkout', async () => {
+  const { context, page } = await fresh();
+  const dialog = await openAtCheckout(page);
+  const cards = await dialog.$$eval('.triad-card', nodes => nodes.map(n => ({
+    kind: n.dataset.kind, tier: n.dataset.tier, recommended: n.classList.contains('triad-rec'), text: n.textContent })));
+  assert.deepEqual(cards.map(c => c.kind), ['add_on', 'bundle', 'upgrade']);
+  assert.deepEqual(cards.map(c => c.recommended), [false, true, false]);
+  assert.match(cards[1].text, /Recommended/);
+  assert.match(cards[0].text, /Helmet/);
+  assert.match(cards[0].text, /\+\$49\.00/);
+  assert.equal(await dialog.getAttribute('aria-modal'), 'true');
+  const label = await dialog.getAttribute('aria-labelledby');
+  assert.equal(await page.textContent('#' + label), 'Complete your order');
+  assert.match(await dialog.textContent(), /Add \$201\.00 more for free shipping/);
+  await page.waitForTimeout(400);
+  await page.screenshot({ path: env.SCREENSHOTS + '/widget-desktop.png' });
+  await context.close();
+});
+
+test('add puts the offered item in the Shopify cart', async () => {
+  const { context, page } = await fresh();
+  await openAtCheckout(page);
+  await page.click('.triad-card[data-kind="add_on"] button');
+  await page.waitForSelector('.triad-card[data-kind="add_on"] button[disabled]:has-text("Added")');
+  assert.deepEqual((await carts()).shopify.map(l => l.variant), ['v-500-m', 'v-helmet']);
+  await page.click('.triad-go');
+  await page.waitForURL(/\/checkout/);
+  await context.close();
+});
+
+test('an upgrade swaps the variant in the cart', async () => {
+  const { context, page } = await fresh();
+  await openAtCheckout(page);
+  await page.click('.triad-card[data-kind="upgrade"] button');
+  await page.waitForSelector('.triad-card[data-kind="upgrade"] button:has-text("Added")');
+  const lines = (await carts()).shopify;
+  assert.deepEqual(lines.map(l => [l.variant, l.quantity]), [['v-700-m', 1]]);
+  await context.close();
+});
+
+test('Esc closes the pop-up, sends dismiss, and the checkout goes through', async () => {
+  const before = (await stats()).funnel.dismissals;
+  const { context, page } = await fresh();
+  await openAtCheckout(page);
+  await page.keyboard.press('Escape');
+  await page.waitForURL(/\/checkout/, { timeout: 3000 });
+  await eventually(async () => (await stats()).funnel.dismissals === before + 1, 'the dismiss event to be counted');
+  await context.close();
+});
+
+for (const [scenario, what] of [['slow', 'slower than 300 ms'], ['failing', 'failing']]) {
+  test(`offers ${what}: no pop-up, and the checkout click goes through`, async () => {
+    const { context, page } = await fresh();
+    await page.goto(store + '/cart?triad=' + scenario);
+    await page.waitForFunction(() => window.TriadWidget);
+    const started = Date.now();
+    await page.click('#checkout');
+    await page.waitForURL(/\/checkout/, { timeout: 3000 });
+    assert.ok(Date.now() - started < 2000, 'checkout reached without waiting for Triad');
+    assert.equal(await page.$('[role="dialog"]'), null);
+    await context.close();
+  });
+}
+
+test('works by keyboard alone on a WooCommerce cart at 360 px, with focus trapped and restored', async () => {
+  const { context, page } = await fresh({ width: 360, height: 740 });
+  await page.goto(store + '/woo/cart');
+  const dialog = await page.waitForSelector('[role="dialog"]', { timeout: 3000 });
+  await page.waitForFunction(() => document.activeElement.closest('[role="dialog"]'));
+  await page.waitForTimeout(400);
+  await page.screenshot({ path: env.SCREENSHOTS + '/widget-360.png', fullPage: true });
+  const width = await dialog.evaluate(node => node.getBoundingClientRect().width);
+  assert.ok(width <= 360, 'the dialog fits a 360 px screen, it is ' + width);
+  for (let i = 0; i < 8; i++) {
+    await page.keyboard.press('Tab');
+    assert.ok(await page.evaluate(() => !!document.activeElement.closest('[role="dialog"]')), 'focus stays in the dialog');
+  }
+  await page.keyboard.press('Shift+Tab');
+  assert.ok(await page.evaluate(() => !!document.activeElement.closest('[role="dialog"]')));
+  // Back to the first card's button, then add it with Enter.
+  while (!(await page.evaluate(() => document.activeElement.closest('.triad-card[data-kind="add_on"]')))) {
+    await page.keyboard.press('Tab');
+  }
+  await page.keyboard.press('Enter');
+  await eventually(async () => (await carts()).woo.some(l => l.variant === 'v-helmet'), 'the helmet in the WooCommerce cart');
+  await page.keyboard.press('Escape');
+  await page.waitForSelector('[role="dialog"]', { state: 'detached' });
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'home', 'focus goes back where it was');
+  await context.close();
+});
+
+let failed = 0;
+for (const { name, body } of tests) {
+  try {
+    await body();
+    console.log('  ✓ ' + name);
+  } catch (error) {
+    failed++;
+    console.log('  ✗ ' + name + '\n    ' + String(error.stack || error).split('\n').slice(0, 6).join('\n    '));
+  }
+}
+await browser.close();
+server.close();
+console.log(`${tests.length - failed} of ${tests.length} browser tests passed`);
+process.exit(failed ? 1 : 0);
