@@ -1,6 +1,7 @@
 package dev.triad;
 
 import dev.triad.catalog.ProductFacts;
+import dev.triad.events.EventRequest;
 import dev.triad.catalog.ProductRequest;
 import dev.triad.local.DemoShop;
 import dev.triad.offer.OfferRequest;
@@ -10,6 +11,9 @@ import dev.triad.sheet.Candidate;
 import dev.triad.sheet.OfferSheet;
 import dev.triad.shop.Shop;
 import dev.triad.shop.ShopSettings;
+import dev.triad.stats.StatsReport;
+import dev.triad.webhook.StoreSync;
+import dev.triad.webhook.WebhookReceiver;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
@@ -23,7 +27,10 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
         ProductRequest.class, ProductRequest.VariantRequest.class,
         OfferRequest.class, OfferRequest.Line.class,
         OfferResponse.class, OfferResponse.View.class, OfferResponse.Item.class, OfferResponse.FreeShipping.class,
-        Problem.class, DemoShop.Entry.class })
+        Problem.class, DemoShop.Entry.class,
+        EventRequest.class, EventRequest.Offer.class, StoreSync.CustomerData.class,
+        WebhookReceiver.Outcome.class, StatsReport.class, StatsReport.Funnel.class, StatsReport.Orders.class,
+        StatsReport.Group.class, StatsReport.Uplift.class, StatsReport.Day.class })
 public final class NativeHints {
 
     private NativeHints() {
