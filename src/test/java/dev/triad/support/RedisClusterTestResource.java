@@ -46,7 +46,8 @@ public class RedisClusterTestResource implements QuarkusTestResourceLifecycleMan
                     "quarkus.redis.hosts", hosts,
                     "quarkus.redis.client-type", "cluster",
                     "triad.admin-key", RedisTestResource.OPERATOR_KEY,
-                    "triad.shopify.api-secret", RedisTestResource.SHOPIFY_SECRET);
+                    "triad.shopify.api-secret", RedisTestResource.SHOPIFY_SECRET,
+                    "triad.offers.redis-timeout", RedisTestResource.OFFER_TIMEOUT);
         } catch (IOException e) {
             stop();
             throw new UncheckedIOException(e);

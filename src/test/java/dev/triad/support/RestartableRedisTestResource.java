@@ -33,7 +33,8 @@ public class RestartableRedisTestResource implements QuarkusTestResourceLifecycl
                     "quarkus.redis.hosts", "redis://127.0.0.1:" + port,
                     "quarkus.redis.client-type", "standalone",
                     "triad.admin-key", RedisTestResource.OPERATOR_KEY,
-                    "triad.shopify.api-secret", RedisTestResource.SHOPIFY_SECRET);
+                    "triad.shopify.api-secret", RedisTestResource.SHOPIFY_SECRET,
+                    "triad.offers.redis-timeout", RedisTestResource.OFFER_TIMEOUT);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
