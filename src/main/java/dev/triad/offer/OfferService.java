@@ -2,7 +2,6 @@ package dev.triad.offer;
 
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -12,6 +11,7 @@ import dev.triad.TriadConfig;
 import dev.triad.events.SessionTally;
 import dev.triad.events.Visitors;
 import dev.triad.problem.ProblemException;
+import dev.triad.problem.ThrottledLog;
 import dev.triad.shop.Shop;
 import dev.triad.shop.PublishableKeys;
 import dev.triad.sheet.SheetStore;
@@ -28,9 +28,8 @@ public class OfferService {
 
     private static final Logger LOG = Logger.getLogger(OfferService.class);
 
-    private static final long DEGRADED_LOG_INTERVAL_NANOS = 10_000_000_000L;
-
-    private final AtomicLong lastDegradedLog = new AtomicLong(System.nanoTime() - DEGRADED_LOG_INTERVAL_NANOS - 1);
+    /** An outage degrades every request: it is logged once per 10 s, with a count, not thousands of times a second. */
+    private final ThrottledLog degradedLog = new ThrottledLog(LOG, 10);
     private final SheetStore sheets;
     private final TriadConfig.Offers config;
 
@@ -106,12 +105,7 @@ public class OfferService {
     }
 
     private OfferResponse degraded(String requestId, String shop, OfferQuery query, Throwable failure) {
-        long now = System.nanoTime();
-        long last = lastDegradedLog.get();
-        // An outage degrades every request: log it once per interval, not thousands of times a second.
-        if (now - last > DEGRADED_LOG_INTERVAL_NANOS && lastDegradedLog.compareAndSet(last, now)) {
-            LOG.warnf("Offers degraded (shop %s): %s", shop, failure.toString());
-        }
+        degradedLog.warn("Offers degraded (shop %s): %s", shop, failure);
         return new OfferResponse(requestId, shop, query.placement(), List.of(), null, false, true);
     }
 

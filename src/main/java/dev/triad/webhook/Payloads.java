@@ -1,10 +1,14 @@
 package dev.triad.webhook;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.triad.catalog.Ids;
+import dev.triad.ingest.ImportedOrder;
 import dev.triad.problem.ProblemException;
 
 /** Reading fields of a platform's JSON payload; a field that is present but wrong is a 400 naming it. */
@@ -24,6 +28,42 @@ final class Payloads {
             return null;
         }
         return Ids.require(field, text);
+    }
+
+    /**
+     * The order's {@code line_items} that name a product, as order lines: unit {@code price}, or the
+     * line's {@code total} over its quantity when only that is given. Lines without a product
+     * (custom items, fees) or with quantity 0 are left out.
+     */
+    static List<ImportedOrder.Line> lines(JsonNode order, String variantField, String titleField) {
+        List<ImportedOrder.Line> lines = new ArrayList<>();
+        JsonNode items = order.path("line_items");
+        for (int i = 0; i < items.size(); i++) {
+            JsonNode item = items.get(i);
+            String at = "line_items[" + i + "]";
+            String product = id(item, "product_id", at + ".product_id");
+            int quantity = quantity(item, at + ".quantity");
+            if (product == null || quantity == 0) {
+                continue;
+            }
+            BigDecimal price = money(item, "price", at + ".price");
+            BigDecimal total = money(item, "total", at + ".total");
+            if (price == null && total != null) {
+                price = total.divide(BigDecimal.valueOf(quantity), 2, RoundingMode.HALF_UP);
+            }
+            lines.add(new ImportedOrder.Line(product, text(item, "sku"), id(item, variantField, at + "." + variantField),
+                    text(item, titleField), quantity, price));
+        }
+        return lines;
+    }
+
+    /** The id at {@code name}; 400 naming the field when it is missing. */
+    static String requiredId(JsonNode node, String name) {
+        String id = id(node, name, name);
+        if (id == null) {
+            throw ProblemException.invalid(name, "'" + name + "' is required");
+        }
+        return id;
     }
 
     /** A decimal amount (JSON number or string); null when absent or empty. */

@@ -22,27 +22,11 @@ final class ShopifyPayloads {
     /** The order, or null for a cancelled one. Lines without a product (custom items) are left out. */
     static StoreOrder order(JsonNode body) {
         JsonNode order = Payloads.object(body);
-        String id = Payloads.id(order, "id", "id");
-        if (id == null) {
-            throw ProblemException.invalid("id", "'id' is required");
-        }
+        String id = Payloads.requiredId(order, "id");
         if (Payloads.text(order, "cancelled_at") != null) {
             return null;
         }
-        List<ImportedOrder.Line> lines = new ArrayList<>();
-        JsonNode items = order.path("line_items");
-        for (int i = 0; i < items.size(); i++) {
-            JsonNode item = items.get(i);
-            String at = "line_items[" + i + "]";
-            String product = Payloads.id(item, "product_id", at + ".product_id");
-            int quantity = Payloads.quantity(item, at + ".quantity");
-            if (product == null || quantity == 0) {
-                continue;
-            }
-            lines.add(new ImportedOrder.Line(product, Payloads.text(item, "sku"),
-                    Payloads.id(item, "variant_id", at + ".variant_id"), Payloads.text(item, "title"), quantity,
-                    Payloads.money(item, "price", at + ".price")));
-        }
+        List<ImportedOrder.Line> lines = Payloads.lines(order, "variant_id", "title");
         String customer = Payloads.id(order.path("customer"), "id", "customer.id");
         return new StoreOrder(new ImportedOrder(id, customer, lines), session(order),
                 Payloads.money(order, "total_price", "total_price"));
@@ -67,10 +51,7 @@ final class ShopifyPayloads {
      */
     static ProductFacts product(JsonNode body) {
         JsonNode product = Payloads.object(body);
-        String id = Payloads.id(product, "id", "id");
-        if (id == null) {
-            throw ProblemException.invalid("id", "'id' is required");
-        }
+        String id = Payloads.requiredId(product, "id");
         String status = Payloads.text(product, "status");
         boolean active = status == null || status.equals("active");
         List<ProductFacts.Variant> variants = new ArrayList<>();

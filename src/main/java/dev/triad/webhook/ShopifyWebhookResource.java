@@ -9,7 +9,6 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.jboss.logging.Logger;
 
-import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.triad.TriadConfig;
 import dev.triad.problem.ProblemException;
@@ -83,24 +82,17 @@ public class ShopifyWebhookResource {
             case "products/update":
                 return (shop, body) -> sync.product(shop, ShopifyPayloads.product(body), false);
             case "products/delete":
-                return (shop, body) -> sync.productDeleted(shop, required(body, "id"));
+                return (shop, body) -> sync.productDeleted(shop, Payloads.requiredId(body, "id"));
             case "app/uninstalled":
                 return (shop, body) -> sync.uninstalled(shop);
             case "customers/redact":
-                return (shop, body) -> sync.redactCustomer(shop, required(body.path("customer"), "id"));
+                return (shop, body) -> sync.redactCustomer(shop, Payloads.requiredId(body.path("customer"), "id"));
             case "customers/data_request":
-                return (shop, body) -> sync.dataRequest(shop, required(body.path("data_request"), "id"),
-                        required(body.path("customer"), "id"));
+                return (shop, body) -> sync.dataRequest(shop, Payloads.requiredId(body.path("data_request"), "id"),
+                        Payloads.requiredId(body.path("customer"), "id"));
             default:
                 return null;
         }
     }
 
-    private static String required(JsonNode node, String name) {
-        String id = Payloads.id(node, name, name);
-        if (id == null) {
-            throw ProblemException.invalid(name, "'" + name + "' is required");
-        }
-        return id;
-    }
 }

@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.triad.problem.ProblemException;
 import dev.triad.problem.ProblemMapper;
+import dev.triad.problem.ThrottledLog;
 import dev.triad.shop.Shop;
 import dev.triad.shop.ShopName;
 import dev.triad.shop.ShopStore;
@@ -31,6 +32,7 @@ import io.vertx.mutiny.redis.client.Request;
 public class WebhookReceiver {
 
     private static final Logger LOG = Logger.getLogger(WebhookReceiver.class);
+    private static final ThrottledLog NOT_STORED = new ThrottledLog(LOG, 10);
 
     /** Shopify retries a delivery for up to 48 hours. */
     static final Duration REMEMBERED_FOR = Duration.ofDays(3);
@@ -101,7 +103,7 @@ public class WebhookReceiver {
         } catch (ProblemException e) {
             throw e;
         } catch (RuntimeException e) {
-            LOG.warnf("Webhook not stored, the platform will retry: %s", e.toString());
+            NOT_STORED.warn("Webhook not stored, the platform will retry: %s", e);
             throw ProblemException.unavailable("Triad could not store this delivery; deliver it again later");
         }
     }

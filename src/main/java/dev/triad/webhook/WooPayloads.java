@@ -1,7 +1,6 @@
 package dev.triad.webhook;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -11,7 +10,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.triad.catalog.Ids;
 import dev.triad.catalog.ProductFacts;
 import dev.triad.ingest.ImportedOrder;
-import dev.triad.problem.ProblemException;
 
 /** WooCommerce webhook bodies (the REST v3 representation) as Triad's records. */
 final class WooPayloads {
@@ -25,32 +23,11 @@ final class WooPayloads {
     /** The order, or null for one that did not go through (cancelled, refunded, failed). */
     static StoreOrder order(JsonNode body) {
         JsonNode order = Payloads.object(body);
-        String id = Payloads.id(order, "id", "id");
-        if (id == null) {
-            throw ProblemException.invalid("id", "'id' is required");
-        }
+        String id = Payloads.requiredId(order, "id");
         if (LOST.contains(String.valueOf(Payloads.text(order, "status")))) {
             return null;
         }
-        List<ImportedOrder.Line> lines = new ArrayList<>();
-        JsonNode items = order.path("line_items");
-        for (int i = 0; i < items.size(); i++) {
-            JsonNode item = items.get(i);
-            String at = "line_items[" + i + "]";
-            String product = Payloads.id(item, "product_id", at + ".product_id");
-            int quantity = Payloads.quantity(item, at + ".quantity");
-            if (product == null || quantity == 0) {
-                continue;
-            }
-            BigDecimal price = Payloads.money(item, "price", at + ".price");
-            BigDecimal total = Payloads.money(item, "total", at + ".total");
-            if (price == null && total != null) {
-                price = total.divide(BigDecimal.valueOf(quantity), 2, RoundingMode.HALF_UP);
-            }
-            lines.add(new ImportedOrder.Line(product, Payloads.text(item, "sku"),
-                    Payloads.id(item, "variation_id", at + ".variation_id"), Payloads.text(item, "name"), quantity,
-                    price));
-        }
+        List<ImportedOrder.Line> lines = Payloads.lines(order, "variation_id", "name");
         String session = null;
         for (JsonNode meta : order.path("meta_data")) {
             if (SESSION_META.equals(meta.path("key").asText())) {
@@ -68,10 +45,7 @@ final class WooPayloads {
      */
     static ProductFacts product(JsonNode body) {
         JsonNode product = Payloads.object(body);
-        String id = Payloads.id(product, "id", "id");
-        if (id == null) {
-            throw ProblemException.invalid("id", "'id' is required");
-        }
+        String id = Payloads.requiredId(product, "id");
         BigDecimal price = Payloads.money(product, "price", "price");
         BigDecimal regular = Payloads.money(product, "regular_price", "regular_price");
         boolean published = !"trash".equals(Payloads.text(product, "status"))

@@ -83,13 +83,7 @@ public class WooWebhookResource {
                     }
                 };
             case "product.deleted":
-                return (shop, body) -> {
-                    String id = Payloads.id(body, "id", "id");
-                    if (id == null) {
-                        throw ProblemException.invalid("id", "'id' is required");
-                    }
-                    sync.productDeleted(shop, id);
-                };
+                return (shop, body) -> sync.productDeleted(shop, Payloads.requiredId(body, "id"));
             default:
                 return null;
         }

@@ -42,12 +42,7 @@ public class RedisClusterTestResource implements QuarkusTestResourceLifecycleMan
             String ports = nodes.stream().map(n -> String.valueOf(n.port())).collect(Collectors.joining(","));
             System.setProperty(PORTS_PROPERTY, ports);
             String hosts = nodes.stream().map(n -> "redis://127.0.0.1:" + n.port()).collect(Collectors.joining(","));
-            return Map.of(
-                    "quarkus.redis.hosts", hosts,
-                    "quarkus.redis.client-type", "cluster",
-                    "triad.admin-key", RedisTestResource.OPERATOR_KEY,
-                    "triad.shopify.api-secret", RedisTestResource.SHOPIFY_SECRET,
-                    "triad.offers.redis-timeout", RedisTestResource.OFFER_TIMEOUT);
+            return RedisTestResource.config(hosts, "cluster");
         } catch (IOException e) {
             stop();
             throw new UncheckedIOException(e);

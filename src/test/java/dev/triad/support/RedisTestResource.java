@@ -38,16 +38,21 @@ public class RedisTestResource implements QuarkusTestResourceLifecycleManager {
             dir = Files.createTempDirectory("triad-test-redis");
             server = RedisServerProcess.start(port, dir);
             System.setProperty(PORT_PROPERTY, String.valueOf(port));
-            return Map.of(
-                    "quarkus.redis.hosts", "redis://127.0.0.1:" + port,
-                    // Explicit: packaged-jar tests merge the config of every test resource they see.
-                    "quarkus.redis.client-type", "standalone",
-                    "triad.admin-key", OPERATOR_KEY,
-                    "triad.shopify.api-secret", SHOPIFY_SECRET,
-                    "triad.offers.redis-timeout", OFFER_TIMEOUT);
+            return config("redis://127.0.0.1:" + port, "standalone");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** What every test Redis tells the application: where it is, and the test's keys and budget. */
+    static Map<String, String> config(String hosts, String clientType) {
+        return Map.of(
+                "quarkus.redis.hosts", hosts,
+                // Explicit: packaged-jar tests merge the config of every test resource they see.
+                "quarkus.redis.client-type", clientType,
+                "triad.admin-key", OPERATOR_KEY,
+                "triad.shopify.api-secret", SHOPIFY_SECRET,
+                "triad.offers.redis-timeout", OFFER_TIMEOUT);
     }
 
     @Override

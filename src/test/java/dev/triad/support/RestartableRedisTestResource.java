@@ -29,12 +29,7 @@ public class RestartableRedisTestResource implements QuarkusTestResourceLifecycl
             dir = Files.createTempDirectory("triad-test-redis-durable");
             server = RedisServerProcess.start(port, dir, DURABLE);
             System.setProperty(RedisTestResource.PORT_PROPERTY, String.valueOf(port));
-            return Map.of(
-                    "quarkus.redis.hosts", "redis://127.0.0.1:" + port,
-                    "quarkus.redis.client-type", "standalone",
-                    "triad.admin-key", RedisTestResource.OPERATOR_KEY,
-                    "triad.shopify.api-secret", RedisTestResource.SHOPIFY_SECRET,
-                    "triad.offers.redis-timeout", RedisTestResource.OFFER_TIMEOUT);
+            return RedisTestResource.config("redis://127.0.0.1:" + port, "standalone");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
