@@ -11,6 +11,9 @@ import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
 import io.quarkus.runtime.StartupEvent;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import io.vertx.core.impl.VertxInternal;
 import io.vertx.mutiny.redis.client.Command;
 import io.vertx.mutiny.redis.client.Redis;
 import io.vertx.mutiny.redis.client.Request;
@@ -31,12 +34,22 @@ public class RedisWarmup {
 
     private static final Logger LOG = Logger.getLogger(RedisWarmup.class);
 
-    void warm(@Observes @Priority(15) StartupEvent event, Redis redis,
+    void warm(@Observes @Priority(15) StartupEvent event, Redis redis, RedisLanes lanes, Vertx vertx,
             @ConfigProperty(name = "quarkus.redis.max-pool-size") int poolSize) {
         try {
             List<Uni<Response>> pings = new ArrayList<>(poolSize);
             for (int i = 0; i < poolSize; i++) {
                 pings.add(redis.send(Request.cmd(Command.PING)));
+            }
+            // Each new event-loop context lands on the next loop: twice round opens every loop's lane.
+            int loops = 0;
+            for (var ignored : vertx.nettyEventLoopGroup()) {
+                loops++;
+            }
+            for (int i = 0; i < 2 * loops; i++) {
+                Context context = ((VertxInternal) vertx).createEventLoopContext();
+                pings.add(Uni.createFrom().emitter(emitter -> context.runOnContext(v ->
+                        lanes.send(Request.cmd(Command.PING)).subscribe().with(emitter::complete, emitter::fail))));
             }
             Uni.join().all(pings).andFailFast().await().atMost(Duration.ofSeconds(2));
         } catch (RuntimeException e) {

@@ -18,7 +18,6 @@ import dev.triad.shop.Shop;
 import dev.triad.store.Keys;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.redis.client.Command;
-import io.vertx.mutiny.redis.client.Redis;
 import io.vertx.mutiny.redis.client.Request;
 import io.vertx.mutiny.redis.client.Response;
 
@@ -29,11 +28,11 @@ import io.vertx.mutiny.redis.client.Response;
 @ApplicationScoped
 public class SheetStore {
 
-    private final Redis redis;
+    private final RedisLanes redis;
     private final ObjectReader shopReader;
     private final SheetCodec sheets;
 
-    public SheetStore(Redis redis, ObjectMapper mapper, SheetCodec sheets) {
+    public SheetStore(RedisLanes redis, ObjectMapper mapper, SheetCodec sheets) {
         this.redis = redis;
         this.shopReader = mapper.readerFor(Shop.class);
         this.sheets = sheets;
