@@ -32,7 +32,7 @@ run_server() { # java binary, extra options...
 server=""
 cleanup() { [ -n "$server" ] && kill "$server" 2>/dev/null; kill "$redis" 2>/dev/null; wait 2>/dev/null || true; rm -rf "$work"; }
 trap cleanup EXIT
-run_server java
+run_server java ${SERVER_JAVA_OPTS:-}
 for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$port/q/health/ready" > /dev/null && break; sleep 0.2; done
 shop=bench-offers.example
 key=$(curl -sf -X PUT "http://127.0.0.1:$port/admin/v1/shops/$shop" -H 'Authorization: Bearer bench-operator' \
