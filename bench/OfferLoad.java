@@ -49,8 +49,7 @@ public class OfferLoad {
         List<String> carts = new ArrayList<>(count);
         for (int c = 0; c < count; c++) {
             int lines = 1 + random.nextInt(5);
-            StringBuilder body = new StringBuilder("{\"placement\":\"checkout\",\"currency\":\"USD\",\"sessionId\":\"s")
-                    .append(c).append("\",\"cart\":[");
+            StringBuilder body = new StringBuilder("{\"placement\":\"checkout\",\"currency\":\"USD\",\"cart\":[");
             for (int l = 0; l < lines; l++) {
                 int idx = Arrays.binarySearch(cumulative, random.nextDouble() * sum);
                 int p = idx >= 0 ? idx : -idx - 1;
@@ -61,6 +60,16 @@ public class OfferLoad {
         }
         return carts;
     }
+
+    /**
+     * The cart with the session that asks: a shopper asks about three times (product page, cart,
+     * checkout), so every third request comes from a new session, as on a real storefront.
+     */
+    static String withSession(String cart, String run, int request) {
+        return "{\"sessionId\":\"s" + run + "-" + request / SESSION_ASKS + "\"," + cart.substring(1);
+    }
+
+    static final int SESSION_ASKS = 3;
 
     static HttpRequest request(String url, String shop, String key, String body) {
         return HttpRequest.newBuilder(URI.create(url + "/v1/shops/" + shop + "/offers"))
@@ -76,6 +85,7 @@ public class OfferLoad {
      */
     static void rate(String url, String shop, String key, int products, int rate, int seconds) throws Exception {
         List<String> carts = carts(products, 10_000);
+        String run = Long.toString(System.nanoTime(), 36);
         URI uri = URI.create(url);
         int connections = Integer.getInteger("connections", 16);
         String path = System.getProperty("path", "/v1/shops/" + shop + "/offers");
@@ -100,7 +110,7 @@ public class OfferLoad {
                         if (wait > 0) {
                             LockSupport.parkNanos(wait);
                         }
-                        byte[] body = carts.get(i % carts.size()).getBytes(StandardCharsets.UTF_8);
+                        byte[] body = withSession(carts.get(i % carts.size()), run, i).getBytes(StandardCharsets.UTF_8);
                         out.write(("POST " + path + " HTTP/1.1\r\nHost: " + uri.getHost()
                                 + "\r\nContent-Type: application/json\r\nX-Triad-Key: " + key
                                 + "\r\nContent-Length: " + body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
@@ -184,8 +194,13 @@ public class OfferLoad {
         for (String cart : carts(products, 2_000)) {
             lua.append("  [[").append(cart).append("]],\n");
         }
-        lua.append("}\nlocal i = 0\nrequest = function()\n  i = i % #bodies + 1\n")
-                .append("  return wrk.format(nil, \"/v1/shops/").append(shop).append("/offers\", nil, bodies[i])\nend\n");
+        // Sessions as in withSession: each thread numbers its own, every SESSION_ASKS requests a new one.
+        lua.append("}\nlocal i = 0\nlocal n = 0\nlocal run = os.time()\nlocal threads = 0\n")
+                .append("function setup(thread)\n  threads = threads + 1\n  thread:set(\"tid\", threads)\nend\n")
+                .append("request = function()\n  i = i % #bodies + 1\n  n = n + 1\n")
+                .append("  local body = '{\"sessionId\":\"s' .. run .. '-' .. tid .. '-' .. math.floor(n / ").append(SESSION_ASKS)
+                .append(") .. '\",' .. bodies[i]:sub(2)\n")
+                .append("  return wrk.format(nil, \"/v1/shops/").append(shop).append("/offers\", nil, body)\nend\n");
         Files.writeString(file, lua.toString(), StandardCharsets.UTF_8);
     }
 

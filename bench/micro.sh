@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# JMH micro-benchmarks of the offer path's in-memory work (sheet JSON reading, rule of three,
+# JMH micro-benchmarks of the offer path's in-memory work (reading stored sheets, rule of three,
 # answer writing): ns/op and, with the GC profiler, bytes allocated per op. Not part of the tests.
 #   bench/micro.sh [JMH options, e.g. -f 1 -wi 2 -i 3]
 set -euo pipefail

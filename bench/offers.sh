@@ -6,6 +6,8 @@
 #   Redis commands per offer request from INFO commandstats; start-up to first offer.
 # A synthetic shop of PRODUCTS products with full sheets is loaded first. Not part of the tests.
 #   RATE=2000 SECONDS_AT_RATE=60 MAX_SECONDS=20 CONNECTIONS=32 PRODUCTS=100000 bench/offers.sh
+# The measured server runs with SERVER_JAVA_OPTS (default -XX:+UseSerialGC: the collector the JVM
+# picks itself on Lambda, below 2 vCPUs, and the kind Native Image uses; see README for G1's figures).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 products=${PRODUCTS:-100000}; rate=${RATE:-2000}; at_rate=${SECONDS_AT_RATE:-60}
@@ -32,7 +34,8 @@ run_server() { # java binary, extra options...
 server=""
 cleanup() { [ -n "$server" ] && kill "$server" 2>/dev/null; kill "$redis" 2>/dev/null; wait 2>/dev/null || true; rm -rf "$work"; }
 trap cleanup EXIT
-run_server java ${SERVER_JAVA_OPTS:-}
+server_opts=${SERVER_JAVA_OPTS--XX:+UseSerialGC}
+run_server java $server_opts
 for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$port/q/health/ready" > /dev/null && break; sleep 0.2; done
 shop=bench-offers.example
 key=$(curl -sf -X PUT "http://127.0.0.1:$port/admin/v1/shops/$shop" -H 'Authorization: Bearer bench-operator' \

@@ -29,7 +29,7 @@ import dev.triad.shop.ShopSettings;
 
 /**
  * The in-memory part of one offer request, piece by piece, for a 3-line cart whose sheets hold 20
- * complements and 5 upgrades each: reading the sheets' JSON, the rule of three, and writing the
+ * complements and 5 upgrades each: reading the stored sheets, the rule of three, and writing the
  * answer. Run with bench/micro.sh (adds {@code -prof gc} for bytes allocated per operation).
  */
 @State(Scope.Benchmark)
@@ -42,7 +42,7 @@ public class OfferPathBenchmark {
 
     Cart cart;
     Map<String, OfferSheet> sheets;
-    List<byte[]> sheetJson;
+    List<byte[]> storedSheets;
     RuleOfThree rule;
     Selection selection;
     OfferViews views;
@@ -52,11 +52,11 @@ public class OfferPathBenchmark {
     @Setup
     public void setUp() throws Exception {
         ObjectMapper mapper = new ObjectMapper();
-        codec = new SheetCodec(mapper);
+        codec = new SheetCodec();
         responseWriter = mapper.writerFor(OfferResponse.class);
         List<CartLine> lines = new ArrayList<>();
         sheets = new HashMap<>();
-        sheetJson = new ArrayList<>();
+        storedSheets = new ArrayList<>();
         for (int p = 0; p < 3; p++) {
             lines.add(new CartLine("p" + p, "v" + p, 1, new BigDecimal("49.00").add(BigDecimal.valueOf(p * 100L))));
             List<Candidate> complements = new ArrayList<>();
@@ -69,7 +69,7 @@ public class OfferPathBenchmark {
             }
             OfferSheet sheet = new OfferSheet("p" + p, List.of(), List.of(), complements, upgrades);
             sheets.put("p" + p, sheet);
-            sheetJson.add(codec.write(sheet).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            storedSheets.add(codec.write(sheet));
         }
         cart = new Cart(lines);
         rule = new RuleOfThree(new ShopSettings(60, 10, new BigDecimal("150.00"), 0), 2);
@@ -85,8 +85,8 @@ public class OfferPathBenchmark {
     @Benchmark
     public Map<String, OfferSheet> readSheets() throws Exception {
         Map<String, OfferSheet> read = new HashMap<>();
-        for (int i = 0; i < sheetJson.size(); i++) {
-            read.put("p" + i, codec.read(sheetJson.get(i)));
+        for (int i = 0; i < storedSheets.size(); i++) {
+            read.put("p" + i, codec.read(storedSheets.get(i)));
         }
         return read;
     }

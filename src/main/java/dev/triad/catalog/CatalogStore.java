@@ -52,7 +52,7 @@ public class CatalogStore {
     }
 
     public Optional<OfferSheet> sheet(String shop, String id) {
-        return Optional.ofNullable(sheets.read(redis.value(String.class).get(Keys.sheet(shop, id))));
+        return Optional.ofNullable(sheets.readStored(redis.value(byte[].class).get(Keys.sheet(shop, id))));
     }
 
     /** Facts of every product of the shop, by id (for a rebuild: the catalog fits in memory, the orders need not). */
@@ -148,15 +148,16 @@ public class CatalogStore {
     private Change prepare(RedisDataSource ds, String shop, String id, ProductFacts product) {
         var values = ds.value(String.class);
         boolean existed = values.get(Keys.product(shop, id)) != null;
-        OfferSheet previous = this.sheets.read(values.get(Keys.sheet(shop, id)));
+        var sheetValues = ds.value(byte[].class);
+        OfferSheet previous = this.sheets.readStored(sheetValues.get(Keys.sheet(shop, id)));
         List<String> referrers = new ArrayList<>(ds.set(String.class).smembers(Keys.namedBy(shop, id)));
         referrers.remove(id);
         Map<String, OfferSheet> patched = new HashMap<>();
         if (!referrers.isEmpty()) {
             ds.execute("WATCH", referrers.stream().map(r -> Keys.sheet(shop, r)).toArray(String[]::new));
-            Map<String, String> stored = values.mget(referrers.stream().map(r -> Keys.sheet(shop, r)).toArray(String[]::new));
+            Map<String, byte[]> stored = sheetValues.mget(referrers.stream().map(r -> Keys.sheet(shop, r)).toArray(String[]::new));
             for (String referrer : referrers) {
-                OfferSheet sheet = sheets.read(stored.get(Keys.sheet(shop, referrer)));
+                OfferSheet sheet = sheets.readStored(stored.get(Keys.sheet(shop, referrer)));
                 if (sheet != null) {
                     patched.put(referrer, product == null ? sheet.without(id)
                             : sheet.patched(id, prev -> product.asCandidate(prev, prev == null || prev.pinned())));
@@ -185,6 +186,7 @@ public class CatalogStore {
 
     private void apply(TransactionalRedisDataSource tx, String shop, Change change) {
         var values = tx.value(String.class);
+        var sheetValues = tx.value(byte[].class);
         var sets = tx.set(String.class);
         String id = change.id();
         Set<String> nowNamed = change.sheet == null ? Set.of() : change.sheet.namedProducts();
@@ -199,7 +201,7 @@ public class CatalogStore {
             sets.sadd(Keys.namedBy(shop, named), id);
         }
         for (Map.Entry<String, OfferSheet> e : change.patched.entrySet()) {
-            values.set(Keys.sheet(shop, e.getKey()), sheets.write(e.getValue()));
+            sheetValues.set(Keys.sheet(shop, e.getKey()), sheets.write(e.getValue()));
             if (!e.getValue().namedProducts().contains(id)) {
                 sets.srem(Keys.namedBy(shop, id), e.getKey());
             }
@@ -209,7 +211,7 @@ public class CatalogStore {
             sets.srem(Keys.products(shop), id);
         } else {
             values.set(Keys.product(shop, id), stored.write(change.product));
-            values.set(Keys.sheet(shop, id), sheets.write(change.sheet));
+            sheetValues.set(Keys.sheet(shop, id), sheets.write(change.sheet));
             sets.sadd(Keys.products(shop), id);
         }
     }

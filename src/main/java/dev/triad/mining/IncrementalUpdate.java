@@ -94,7 +94,7 @@ public class IncrementalUpdate {
         ds.execute("WATCH", sheetKeys);
         ds.execute("WATCH", Keys.counts(shop));
         Map<String, String> rows = ds.value(String.class).mget(rowKeys);
-        Map<String, String> sheets = ds.value(String.class).mget(sheetKeys);
+        Map<String, byte[]> sheets = ds.value(byte[].class).mget(sheetKeys);
         Map<String, String> counts = ds.hash(String.class).hmget(Keys.counts(shop), touched.toArray(String[]::new));
         Set<String> needed = new LinkedHashSet<>(touched);
         for (String id : touched) {
@@ -116,7 +116,7 @@ public class IncrementalUpdate {
         for (String id : touched) {
             ProductFacts product = facts.get(id);
             if (product != null) {
-                OfferSheet previous = sheetCodec.read(sheets.get(Keys.sheet(shop, id)));
+                OfferSheet previous = sheetCodec.readStored(sheets.get(Keys.sheet(shop, id)));
                 plan.sheets.put(id, miner.refreshComplements(product, plan.rows.get(id), plan.counts.get(id),
                         facts::get, previous));
             }
@@ -194,7 +194,7 @@ public class IncrementalUpdate {
             var values = tx.value(String.class);
             rows.forEach((id, row) -> values.set(Keys.pairs(shop, id), row.encode()));
             sheets.forEach((id, sheet) -> {
-                values.set(Keys.sheet(shop, id), sheetCodec.write(sheet));
+                tx.value(byte[].class).set(Keys.sheet(shop, id), sheetCodec.write(sheet));
                 sheet.namedProducts().forEach(named -> tx.set(String.class).sadd(Keys.namedBy(shop, named), id));
             });
         }

@@ -34,7 +34,7 @@ public class OfferWarmup {
                 0.4, 2, null, null);
         Candidate bike = new Candidate("p-bike-2", "v-bike-2", "Bike 2", new BigDecimal("949.00"), null, null, true,
                 true, 0, 0, null, null);
-        OfferSheet sheet = codec.read(codec.write(new OfferSheet("p-bike", List.of(), List.of(),
+        OfferSheet sheet = codec.readStored(codec.write(new OfferSheet("p-bike", List.of(), List.of(),
                 List.of(helmet, lock), List.of(bike))));
         Cart cart = new Cart(List.of(new CartLine("p-bike", "v-bike", 1, new BigDecimal("799.00"))));
         Selection selection = new RuleOfThree(new ShopSettings(60, 10, new BigDecimal("1000.00"), 0), 2)

@@ -14,9 +14,10 @@ import java.util.zip.GZIPOutputStream;
 
 import org.junit.jupiter.api.Test;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.triad.support.Admin;
+import dev.triad.sheet.OfferSheet;
+import dev.triad.sheet.SheetCodec;
 import dev.triad.support.Redis;
 import dev.triad.support.RedisTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -69,7 +70,7 @@ class OrderImportTest {
     void shouldChangeNothingWhenTheSameOrdersAreImportedAgain() {
         Admin shop = Admin.register("reimport.example");
         shop.importOrders(ORDERS);
-        Map<String, Object> before = sheets(shop.shop());
+        Map<String, OfferSheet> before = sheets(shop.shop());
 
         JsonPath again = shop.importOrders(ORDERS);
 
@@ -90,7 +91,7 @@ class OrderImportTest {
         whole.importOrders(csv(history));
 
         assertThat(later.getString("update")).isEqualTo("incremental");
-        Map<String, Object> incremental = sheets(stepwise.shop());
+        Map<String, OfferSheet> incremental = sheets(stepwise.shop());
         assertThat(incremental).hasSize(40).isEqualTo(sheets(whole.shop()));
         stepwise.rebuild();
         assertThat(sheets(stepwise.shop())).isEqualTo(incremental);
@@ -189,12 +190,12 @@ class OrderImportTest {
                 .body("field", org.hamcrest.Matchers.equalTo("body"));
     }
 
-    /** Every sheet of the shop, parsed, by key. */
-    static Map<String, Object> sheets(String shop) {
-        Map<String, Object> sheets = new TreeMap<>();
+    /** Every sheet of the shop, read back, by key. */
+    static Map<String, OfferSheet> sheets(String shop) {
+        Map<String, OfferSheet> sheets = new TreeMap<>();
         for (String key : Redis.keys("triad:{" + shop + "}:sheet:*")) {
             try {
-                sheets.put(key.substring(key.indexOf(":sheet:")), new ObjectMapper().readValue(Redis.command("GET", key), Map.class));
+                sheets.put(key.substring(key.indexOf(":sheet:")), new SheetCodec().read(Redis.bytes(key)));
             } catch (IOException e) {
                 throw new IllegalStateException(key, e);
             }

@@ -6,34 +6,60 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 class SheetCodecTest {
 
-    final SheetCodec codec = new SheetCodec(new ObjectMapper());
+    final SheetCodec codec = new SheetCodec();
+
+    final OfferSheet sheet = new OfferSheet("p-bike", List.of("p-helmet", "p-unknown"), List.of("p-bike-2"),
+            List.of(new Candidate("p-helmet", "v-h", "Helmet \"Pro\" – M ⛑", new BigDecimal("49.90"), null, "/h",
+                    true, true, 0.25, 12, 4.5, 212),
+                    new Candidate("p-bell", null, "Bell", new BigDecimal("1234567890123.5"), "https://i/bell.jpg",
+                            "/bell", true, false, -0.125, 0, null, 0)),
+            List.of(new Candidate("p-bike", "v-carbon", "Bike – Carbon", new BigDecimal("899.00"), "https://i/b.jpg",
+                    null, false, false, 0, 0, null, null),
+                    new Candidate("p-gift", "v-gift", null, null, null, null, true, false, 0.5, 3, 5.0, null)));
 
     @Test
     void shouldReadBackExactlyTheSheetItWrote() throws IOException {
-        OfferSheet sheet = new OfferSheet("p-bike", List.of("p-helmet", "p-unknown"), List.of("p-bike-2"),
-                List.of(new Candidate("p-helmet", "v-h", "Helmet \"Pro\" – M", new BigDecimal("49.90"), null, "/h",
-                        true, true, 0.25, 12, 4.5, 212)),
-                List.of(new Candidate("p-bike", "v-carbon", "Bike – Carbon", new BigDecimal("899.00"), "https://i/b.jpg",
-                        null, false, false, 0, 0, null, null)));
+        assertThat(codec.read(codec.write(sheet))).isEqualTo(sheet);
+    }
 
-        String stored = codec.write(sheet);
+    @Test
+    void shouldKeepPricesExactIncludingTrailingZerosAndWholeNumbers() throws IOException {
+        Candidate whole = new Candidate("p", null, "t", new BigDecimal("1E+3"), null, null, true, false, 0, 0, null, null);
+        Candidate yen = new Candidate("q", null, "t", new BigDecimal("1500"), null, null, true, false, 0, 0, null, null);
+        OfferSheet read = codec.read(codec.write(new OfferSheet("x", List.of(), List.of(), List.of(whole, yen), List.of())));
 
-        assertThat(stored).contains("[\"p-helmet\",\"v-h\"").doesNotContain("\"variantId\"");
-        assertThat(codec.read(stored.getBytes(StandardCharsets.UTF_8))).isEqualTo(sheet);
-        assertThat(codec.read(stored)).isEqualTo(sheet);
+        assertThat(read.complements().get(0).price()).isEqualByComparingTo("1000");
+        assertThat(read.complements().get(1).price().toPlainString()).isEqualTo("1500");
+        assertThat(read.upgrades()).isEmpty();
+    }
+
+    @Test
+    void shouldStoreASheetInFewerBytesThanItsJson() {
+        assertThat(codec.write(sheet).length).isLessThan(sheet.toString().getBytes(StandardCharsets.UTF_8).length / 2);
     }
 
     @Test
     void shouldRefuseAValueThatIsNotASheet() {
-        assertThatThrownBy(() -> codec.read("[1,2]".getBytes(StandardCharsets.UTF_8))).isInstanceOf(IOException.class);
-        assertThatThrownBy(() -> codec.read("{not json".getBytes(StandardCharsets.UTF_8))).isInstanceOf(IOException.class);
+        assertThatThrownBy(() -> codec.read("{\"productId\":\"p\"}".getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(IOException.class).hasMessageContaining("Not a stored offer sheet");
+        assertThatThrownBy(() -> codec.read(new byte[0])).isInstanceOf(IOException.class);
+        byte[] longer = Arrays.copyOf(codec.write(sheet), codec.write(sheet).length + 1);
+        assertThatThrownBy(() -> codec.read(longer)).isInstanceOf(IOException.class).hasMessageContaining("too many");
+    }
+
+    @Test
+    void shouldRefuseEveryTruncatedSheetRatherThanReadAWrongOne() {
+        byte[] stored = codec.write(sheet);
+        for (int length = 0; length < stored.length; length++) {
+            byte[] truncated = Arrays.copyOf(stored, length);
+            assertThatThrownBy(() -> codec.read(truncated)).as("first %d bytes", length).isInstanceOf(IOException.class);
+        }
     }
 }

@@ -25,6 +25,34 @@ public final class Redis {
         }
     }
 
+    /** The raw bytes of a string value (GET), or null when the key does not exist. */
+    public static byte[] bytes(String key) {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port())) {
+            byte[] name = key.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            String cmd = "*2\r\n$3\r\nGET\r\n$" + name.length + "\r\n" + key + "\r\n";
+            socket.getOutputStream().write(cmd.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            java.io.DataInputStream in = new java.io.DataInputStream(
+                    new java.io.BufferedInputStream(socket.getInputStream()));
+            StringBuilder header = new StringBuilder();
+            for (int c = in.read(); c != '\r'; c = in.read()) {
+                header.append((char) c);
+            }
+            in.read();
+            if (header.charAt(0) != '$') {
+                throw new IOException("GET " + key + ": " + header);
+            }
+            int length = Integer.parseInt(header.substring(1));
+            if (length < 0) {
+                return null;
+            }
+            byte[] value = new byte[length];
+            in.readFully(value);
+            return value;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Keys matching {@code pattern} (KEYS: fine for the few keys of a test). */
     public static java.util.List<String> keys(String pattern) {
         try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port())) {
