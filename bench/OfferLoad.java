@@ -134,6 +134,14 @@ public class OfferLoad {
             t.join();
         }
         long elapsed = System.nanoTime() - start;
+        String trace = System.getProperty("trace");
+        if (trace != null) { // one line per request: intended send time (ms from start), latency (ms)
+            StringBuilder lines = new StringBuilder();
+            for (int i = skipped; i < total; i++) {
+                lines.append(i * interval / 1_000_000).append(' ').append(latencies[i] / 1e6).append('\n');
+            }
+            Files.writeString(Path.of(trace), lines);
+        }
         long[] measured = Arrays.copyOfRange(latencies, skipped, total);
         Arrays.sort(measured);
         System.out.printf("requests %d at %d/s for %d s over %d connections after %d warm-up requests "

@@ -107,6 +107,11 @@ public final class Keys {
     }
 
     /** String: present once a webhook delivery's effect is stored. */
+    /** When the product last changed, as far as the applied webhooks tell (epoch milliseconds). */
+    public static String productChanged(String shop, String productId) {
+        return prefix(shop) + "product-changed:" + productId;
+    }
+
     public static String delivery(String shop, String deliveryId) {
         return prefix(shop) + "delivery:" + deliveryId;
     }

@@ -2,6 +2,11 @@ package dev.triad.webhook;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -81,6 +86,27 @@ final class Payloads {
             return amount;
         } catch (NumberFormatException e) {
             throw ProblemException.invalid(field, "'" + field + "' must be a decimal amount");
+        }
+    }
+
+    /**
+     * A change time: ISO 8601 with an offset (Shopify's {@code updated_at}) or without one, read as
+     * UTC (WooCommerce's {@code date_modified_gmt}); null when absent or unreadable, since a change
+     * without a time is still applied, only without the ordering guard.
+     */
+    static Instant changedAt(JsonNode node, String name) {
+        String value = text(node, name);
+        if (value == null) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(value).toInstant();
+        } catch (DateTimeParseException withoutOffset) {
+            try {
+                return LocalDateTime.parse(value).toInstant(ZoneOffset.UTC);
+            } catch (DateTimeParseException unreadable) {
+                return null;
+            }
         }
     }
 

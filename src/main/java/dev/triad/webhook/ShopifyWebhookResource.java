@@ -11,6 +11,7 @@ import org.jboss.logging.Logger;
 
 
 import dev.triad.TriadConfig;
+import dev.triad.catalog.ProductFacts;
 import dev.triad.problem.ProblemException;
 import dev.triad.shop.ShopName;
 
@@ -80,7 +81,12 @@ public class ShopifyWebhookResource {
                 };
             case "products/create":
             case "products/update":
-                return (shop, body) -> sync.product(shop, ShopifyPayloads.product(body), false);
+                return (shop, body) -> {
+                    ProductFacts product = ShopifyPayloads.product(body);
+                    if (sync.latestChange(shop, product.id(), Payloads.changedAt(body, "updated_at"))) {
+                        sync.product(shop, product, false);
+                    }
+                };
             case "products/delete":
                 return (shop, body) -> sync.productDeleted(shop, Payloads.requiredId(body, "id"));
             case "app/uninstalled":

@@ -159,6 +159,35 @@ public class StoreSync {
         return amount.setScale(digits, RoundingMode.HALF_UP).movePointRight(digits).longValueExact();
     }
 
+    /** KEYS[1] the product's change time; ARGV[1] this change's (epoch ms), ARGV[2] how long it is kept (s). */
+    static final String CLAIM_CHANGE = """
+            local last = tonumber(redis.call('GET', KEYS[1]) or '-1')
+            if tonumber(ARGV[1]) < last then
+              return 0
+            end
+            redis.call('SET', KEYS[1], ARGV[1], 'EX', ARGV[2])
+            return 1
+            """;
+
+    /** Longer than the platforms retry a delivery: Shopify for 48 hours, WooCommerce for less. */
+    static final Duration CHANGES_KEPT = Duration.ofDays(7);
+
+    /**
+     * Whether a product change at {@code changedAt} is the latest one seen: deliveries arrive out of
+     * order and are retried for up to two days, so an older update (or a late retry of one) must not
+     * overwrite a newer one, nor bring back a deleted product. The same time again passes, so that
+     * a retry of a delivery whose effect was not stored is applied. No time: always applied.
+     */
+    public boolean latestChange(Shop shop, String productId, Instant changedAt) {
+        if (changedAt == null) {
+            return true;
+        }
+        Response claimed = redis.send(Request.cmd(Command.EVAL).arg(CLAIM_CHANGE).arg(1)
+                .arg(Keys.productChanged(shop.id(), productId)).arg(changedAt.toEpochMilli())
+                .arg(CHANGES_KEPT.toSeconds()));
+        return claimed.toLong() == 1;
+    }
+
     /**
      * A product created or changed: its facts, its sheet, and every sheet that names it. A platform
      * without pins of its own (Shopify) keeps the pins the merchant set through the admin API.
@@ -205,7 +234,9 @@ public class StoreSync {
                 p.complements(), p.upgrades());
     }
 
+    /** A deleted product: gone from every sheet; updates older than the deletion are ignored from now on. */
     public void productDeleted(Shop shop, String productId) {
+        latestChange(shop, productId, clock.instant());
         catalog.delete(shop.id(), productId);
     }
 

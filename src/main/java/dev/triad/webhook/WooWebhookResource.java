@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.jboss.logging.Logger;
 
+import dev.triad.catalog.ProductFacts;
 import dev.triad.problem.ProblemException;
 import dev.triad.shop.Shop;
 
@@ -73,13 +74,17 @@ public class WooWebhookResource {
             case "product.created":
             case "product.updated":
                 return (shop, body) -> {
+                    ProductFacts product = WooPayloads.product(body);
+                    if (!sync.latestChange(shop, product.id(), Payloads.changedAt(body, "date_modified_gmt"))) {
+                        return;
+                    }
                     String parent = WooPayloads.parentOf(body);
                     if (parent != null) {
-                        sync.variation(shop, parent, WooPayloads.product(body));
+                        sync.variation(shop, parent, product);
                     } else if (WooPayloads.variable(body)) {
-                        sync.variableProduct(shop, WooPayloads.product(body));
+                        sync.variableProduct(shop, product);
                     } else {
-                        sync.product(shop, WooPayloads.product(body), true);
+                        sync.product(shop, product, true);
                     }
                 };
             case "product.deleted":

@@ -56,6 +56,32 @@ class ShopifyWebhookTest {
     }
 
     @Test
+    void shouldKeepTheNewerStockWhenAnOlderProductUpdateArrivesLate() {
+        BikeShop bikes = BikeShop.register("late-retry.myshopify.com");
+        Stores.shopify(bikes.shop, "products/update", "event-sold-out", helmet(0, "2026-11-23T10:00:00-05:00"))
+                .then().statusCode(200);
+        Stores.shopify(bikes.shop, "products/update", "event-earlier", helmet(5, "2026-11-23T09:59:59-05:00"))
+                .then().statusCode(200);
+        assertThat(offeredProducts(bikes)).as("the late, older update is not applied").doesNotContain("p-helmet");
+
+        Stores.shopify(bikes.shop, "products/update", "event-restock", helmet(5, "2026-11-23T16:00:00Z"))
+                .then().statusCode(200);
+        assertThat(offeredProducts(bikes)).as("a newer update is").contains("p-helmet");
+    }
+
+    @Test
+    void shouldNotBringBackADeletedProductWithALateRetryOfAnOlderUpdate() {
+        BikeShop bikes = BikeShop.register("late-delete.myshopify.com");
+        Stores.shopify(bikes.shop, "products/delete", "event-delete", "{\"id\": \"p-helmet\"}").then().statusCode(200);
+        Stores.shopify(bikes.shop, "products/update", "event-retry", helmet(5, "2026-01-01T00:00:00Z"))
+                .then().statusCode(200);
+
+        assertThat(offeredProducts(bikes)).doesNotContain("p-helmet");
+        given().header("Authorization", "Bearer " + bikes.adminKey)
+                .get("/admin/v1/shops/{shop}/products/{id}", bikes.shop, "p-helmet").then().statusCode(404);
+    }
+
+    @Test
     void shouldKeepTheMerchantsPinsWhenShopifyUpdatesTheProduct() {
         BikeShop bikes = BikeShop.register("pins.myshopify.com");
         String bike = Orders.json(Map.of("id", "p-bike-500", "title", "Trail Bike 500 (2027)", "handle", "trail-500",
@@ -164,6 +190,13 @@ class ShopifyWebhookTest {
 
     static String helmet(int inventory) {
         return Orders.json(Map.of("id", "p-helmet", "title", "Helmet", "product_type", "helmets", "status", "active",
+                "variants", List.of(Map.of("id", "v-helmet", "price", "49.00", "inventory_management", "shopify",
+                        "inventory_policy", "deny", "inventory_quantity", inventory))));
+    }
+
+    static String helmet(int inventory, String updatedAt) {
+        return Orders.json(Map.of("id", "p-helmet", "title", "Helmet", "product_type", "helmets", "status", "active",
+                "updated_at", updatedAt,
                 "variants", List.of(Map.of("id", "v-helmet", "price", "49.00", "inventory_management", "shopify",
                         "inventory_policy", "deny", "inventory_quantity", inventory))));
     }

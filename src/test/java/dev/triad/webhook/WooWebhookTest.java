@@ -82,6 +82,22 @@ class WooWebhookTest {
                 .get("/admin/v1/shops/{shop}/products/{id}", shop.shop(), "794").then().statusCode(404);
     }
 
+    @Test
+    void shouldIgnoreAProductUpdateOlderThanTheOneAlreadyApplied() {
+        Admin shop = register("woo-order-of-updates.example");
+        Map<String, Object> product = new java.util.HashMap<>(JsonPath.from(Stores.fixture("woocommerce/product.json")).getMap(""));
+        product.put("date_modified_gmt", "2026-11-23T12:00:00");
+        product.put("price", "25.00");
+        product.put("regular_price", "25.00");
+        Stores.woo(shop.shop(), "product.updated", Orders.json(product), SECRET).then().statusCode(200);
+        product.put("date_modified_gmt", "2026-11-23T11:00:00");
+        product.put("price", "19.00");
+        product.put("regular_price", "19.00");
+        Stores.woo(shop.shop(), "product.updated", Orders.json(product), SECRET).then().statusCode(200);
+
+        assertThat(shop.product("794").getString("product.variants[0].price")).isEqualTo("25.00");
+    }
+
     static Admin register(String shop) {
         return Stores.register(shop, "woocommerce", Map.of("webhookSecret", SECRET));
     }
