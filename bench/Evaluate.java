@@ -48,6 +48,8 @@ public class Evaluate {
         String base = args[1];
         String operator = args[2];
         int maxTest = args.length > 3 ? Integer.parseInt(args[3]) : 3000;
+        // "one": hide one random known product per test order; "every": each in turn (more queries, same orders).
+        boolean hideEvery = args.length > 4 && args[4].equals("every");
         Map<String, String> prices = new HashMap<>();
         List<Order> orders = dataset.equals("instacart") ? instacart(prices) : onlineRetail(prices);
         orders.sort(Comparator.comparing(Order::time).thenComparing(Order::id));
@@ -79,17 +81,22 @@ public class Evaluate {
                 .map(Map.Entry::getKey).limit(200).toList();
 
         Random random = new Random(7);
-        int queries = 0, triadHits = 0, popularHits = 0, answered = 0;
+        int queries = 0, triadHits = 0, popularHits = 0, answered = 0, testOrders = 0;
+        List<int[]> perOrder = new java.util.ArrayList<>(); // {Triad hits, popularity hits} of each test order
         Set<String> triadOffered = new HashSet<>(), popularOffered = new HashSet<>();
         long latencyNanos = 0;
         long offeredTotal = 0;
         for (Order o : test) {
             List<String> known = o.products().stream().filter(popularity::containsKey).toList();
-            if (known.size() < 2 || queries >= maxTest) {
+            if (known.size() < 2 || testOrders >= maxTest) {
                 continue;
             }
+            testOrders++;
+            int[] hits = new int[2];
+            perOrder.add(hits);
+            List<String> hiddenOnes = hideEvery ? known : List.of(known.get(random.nextInt(known.size())));
+            for (String hidden : hiddenOnes) {
             queries++;
-            String hidden = known.get(random.nextInt(known.size()));
             List<String> cart = known.stream().filter(p -> !p.equals(hidden)).limit(100).toList();
             StringBuilder body = new StringBuilder("{\"placement\":\"cart\",\"currency\":\"USD\",\"cart\":[");
             for (int i = 0; i < cart.size(); i++) {
@@ -107,23 +114,48 @@ public class Evaluate {
             offeredTotal += offered.size();
             triadOffered.addAll(offered);
             triadHits += offered.contains(hidden) ? 1 : 0;
+            hits[0] += offered.contains(hidden) ? 1 : 0;
             List<String> popular = bestSellers.stream().filter(p -> !cart.contains(p)).limit(3).toList();
             popularOffered.addAll(popular);
             popularHits += popular.contains(hidden) ? 1 : 0;
+            hits[1] += popular.contains(hidden) ? 1 : 0;
+            }
         }
         int catalog = popularity.size();
         System.out.printf("dataset %s: %d orders (%d train, %d test), %d products in train; import+rebuild %d ms%n",
                 dataset, orders.size(), train.size(), test.size(), catalog, importMillis);
-        System.out.printf("%d queries (test orders with 2+ known products, one hidden); Triad answered %d "
+        System.out.printf("%d queries (%d test orders with 2+ known products, %s hidden); Triad answered %d "
                 + "(%.2f products on average); mean offer call %.2f ms%n",
-                queries, answered, (double) offeredTotal / Math.max(1, queries), latencyNanos / 1e6 / Math.max(1, queries));
+                queries, testOrders, hideEvery ? "each product in turn" : "one product", answered, (double) offeredTotal / Math.max(1, queries), latencyNanos / 1e6 / Math.max(1, queries));
         System.out.println("| method | hit rate @3 | catalog coverage |");
         System.out.println("| --- | --- | --- |");
         System.out.printf("| Triad | %.4f | %.4f |%n", (double) triadHits / queries, (double) triadOffered.size() / catalog);
         System.out.printf("| popularity (best-sellers not in cart) | %.4f | %.4f |%n", (double) popularHits / queries,
                 (double) popularOffered.size() / catalog);
-        System.out.printf("ratio Triad / popularity: %.2f%n", (double) triadHits / Math.max(1, popularHits));
+        double[] interval = ratioInterval(perOrder);
+        System.out.printf("ratio Triad / popularity: %.2f (95 %% bootstrap interval over %d test orders: %.2f-%.2f)%n",
+                (double) triadHits / Math.max(1, popularHits), perOrder.size(), interval[0], interval[1]);
         System.out.println("import report: " + report.replaceAll("\"problems\":\\[.*?\\],", ""));
+    }
+
+    /**
+     * A 95 % interval for the ratio of hits, by resampling whole test orders (the queries of one order
+     * are not independent when every product is hidden in turn): 2,000 resamples, fixed seed.
+     */
+    static double[] ratioInterval(List<int[]> perOrder) {
+        Random random = new Random(11);
+        double[] ratios = new double[2000];
+        for (int r = 0; r < ratios.length; r++) {
+            long triad = 0, popular = 0;
+            for (int i = 0; i < perOrder.size(); i++) {
+                int[] hits = perOrder.get(random.nextInt(perOrder.size()));
+                triad += hits[0];
+                popular += hits[1];
+            }
+            ratios[r] = (double) triad / Math.max(1, popular);
+        }
+        java.util.Arrays.sort(ratios);
+        return new double[] { ratios[49], ratios[1949] };
     }
 
     /** The first three distinct products of the offers, in tier order. */

@@ -2,7 +2,7 @@
 # Offline evaluation: hit rate at 3 and catalog coverage of Triad's offers against a popularity
 # baseline, on Online Retail and the Instacart sample (../shared/data), through the real offer path.
 # Starts the packaged server with its own Redis on loopback, runs bench/Evaluate.java, stops both.
-#   bench/evaluate.sh [online-retail|instacart ...]   (default: both)
+#   [EVAL_QUERIES=3000 test orders] [EVAL_HIDE=one|every] bench/evaluate.sh [online-retail|instacart ...]   (default: both)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 datasets=("${@:-online-retail instacart}")
@@ -16,5 +16,5 @@ trap 'kill $server 2>/dev/null; wait $server 2>/dev/null || true' EXIT
 for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$port/q/health/ready" > /dev/null && break; sleep 0.2; done
 for dataset in ${datasets[@]}; do
   java -cp target/quarkus-app/lib/main/de.siegmar.fastcsv-4.0.0.jar bench/Evaluate.java "$dataset" \
-    "http://127.0.0.1:$port" eval-operator "${EVAL_QUERIES:-3000}"
+    "http://127.0.0.1:$port" eval-operator "${EVAL_QUERIES:-3000}" "${EVAL_HIDE:-one}"
 done
