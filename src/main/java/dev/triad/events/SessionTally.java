@@ -27,7 +27,7 @@ import io.vertx.mutiny.redis.client.Request;
  * Which sessions asked for offers, and in which group ({@code exposed} or {@code holdout}): the
  * denominators of conversion. The offer path only notes a session in memory; at most every
  * {@value #FLUSH_MILLIS} ms (on a timer, and on the next request: a Lambda frozen between requests
- * flushes when it thaws) one script per shop records the new sessions — the session key, kept
+ * flushes when it thaws) scripts per shop record the new sessions — the session key, kept
  * {@link #SESSION_DAYS} days, so that the order webhook can find the session's group, and a count
  * per group and day. The offer path never waits for it: a fire-and-forget counter, as the design allows.
  *

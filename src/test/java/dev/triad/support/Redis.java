@@ -1,7 +1,13 @@
 package dev.triad.support;
 
+import java.io.BufferedInputStream;
+import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -27,49 +33,65 @@ public final class Redis {
 
     /** The raw bytes of a string value (GET), or null when the key does not exist. */
     public static byte[] bytes(String key) {
-        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port())) {
-            byte[] name = key.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-            String cmd = "*2\r\n$3\r\nGET\r\n$" + name.length + "\r\n" + key + "\r\n";
-            socket.getOutputStream().write(cmd.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            java.io.DataInputStream in = new java.io.DataInputStream(
-                    new java.io.BufferedInputStream(socket.getInputStream()));
-            StringBuilder header = new StringBuilder();
-            for (int c = in.read(); c != '\r'; c = in.read()) {
-                header.append((char) c);
+        return (byte[]) reply("GET", key);
+    }
+
+    /** Keys matching {@code pattern} (KEYS: fine for the few keys of a test). */
+    public static List<String> keys(String pattern) {
+        List<String> keys = new ArrayList<>();
+        for (Object key : (List<?>) reply("KEYS", pattern)) {
+            keys.add(new String((byte[]) key, StandardCharsets.UTF_8));
+        }
+        return keys;
+    }
+
+    /**
+     * One command's reply as bulk bytes (null for nil) or a list of them: what {@code command}
+     * cannot return, since it reads replies as text lines.
+     */
+    private static Object reply(String... args) {
+        try (Socket socket = new Socket("127.0.0.1", port())) {
+            StringBuilder request = new StringBuilder("*").append(args.length).append("\r\n");
+            for (String arg : args) {
+                request.append('$').append(arg.getBytes(StandardCharsets.UTF_8).length).append("\r\n").append(arg)
+                        .append("\r\n");
             }
-            in.read();
-            if (header.charAt(0) != '$') {
-                throw new IOException("GET " + key + ": " + header);
-            }
-            int length = Integer.parseInt(header.substring(1));
-            if (length < 0) {
-                return null;
-            }
-            byte[] value = new byte[length];
-            in.readFully(value);
-            return value;
+            socket.getOutputStream().write(request.toString().getBytes(StandardCharsets.UTF_8));
+            return read(new DataInputStream(new BufferedInputStream(socket.getInputStream())));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    /** Keys matching {@code pattern} (KEYS: fine for the few keys of a test). */
-    public static java.util.List<String> keys(String pattern) {
-        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port())) {
-            String cmd = "*2\r\n$4\r\nKEYS\r\n$" + pattern.getBytes(java.nio.charset.StandardCharsets.UTF_8).length
-                    + "\r\n" + pattern + "\r\n";
-            socket.getOutputStream().write(cmd.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            java.io.BufferedReader in = new java.io.BufferedReader(new java.io.InputStreamReader(
-                    socket.getInputStream(), java.nio.charset.StandardCharsets.UTF_8));
-            int n = Integer.parseInt(in.readLine().substring(1));
-            java.util.List<String> keys = new java.util.ArrayList<>(n);
-            for (int i = 0; i < n; i++) {
-                in.readLine();
-                keys.add(in.readLine());
+    private static Object read(DataInputStream in) throws IOException {
+        StringBuilder header = new StringBuilder();
+        for (int c = in.read(); c != '\r'; c = in.read()) {
+            header.append((char) c);
+        }
+        in.read();
+        char type = header.charAt(0);
+        if (type != '$' && type != '*') {
+            throw new IOException("Unexpected reply: " + header);
+        }
+        int n = Integer.parseInt(header.substring(1));
+        switch (type) {
+            case '$' -> {
+                if (n < 0) {
+                    return null;
+                }
+                byte[] value = new byte[n];
+                in.readFully(value);
+                in.skipNBytes(2);
+                return value;
             }
-            return keys;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            case '*' -> {
+                List<Object> items = new ArrayList<>(n);
+                for (int i = 0; i < n; i++) {
+                    items.add(read(in));
+                }
+                return items;
+            }
+            default -> throw new IOException("Unexpected reply: " + header);
         }
     }
 
