@@ -50,8 +50,8 @@ class SessionTallyTest {
         String key = Keys.stats(shop, StatsService.day(Instant.now()));
         long count = 0;
         for (int i = 0; i < 100 && count < expected; i++) {
-            String value = Redis.command("HGET", key, "sessions.exposed");
-            count = value == null || value.isEmpty() ? 0 : Long.parseLong(value.trim());
+            String value = Redis.command("HGET", key, "sessions.exposed"); // "$-1": not there yet
+            count = value == null || !value.matches("\\d+") ? 0 : Long.parseLong(value);
             if (count < expected) {
                 Thread.sleep(50);
             }
