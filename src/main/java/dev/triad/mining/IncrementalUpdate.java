@@ -1,6 +1,7 @@
 package dev.triad.mining;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -95,13 +96,12 @@ public class IncrementalUpdate {
         ds.execute("WATCH", Keys.counts(shop));
         Map<String, String> rows = ds.value(String.class).mget(rowKeys);
         Map<String, byte[]> sheets = ds.value(byte[].class).mget(sheetKeys);
-        Map<String, String> counts = ds.hash(String.class).hmget(Keys.counts(shop), touched.toArray(String[]::new));
+        Map<String, Integer> before = counts(ds, shop, touched);
         Set<String> needed = new LinkedHashSet<>(touched);
         for (String id : touched) {
             PairRow row = PairRow.decode(rows.get(Keys.pairs(shop, id))).plus(pairDeltas.get(id));
             plan.rows.put(id, row);
-            String count = counts.get(id);
-            plan.counts.put(id, (count == null ? 0 : Integer.parseInt(count)) + plan.itemDeltas.get(id));
+            plan.counts.put(id, before.get(id) + plan.itemDeltas.get(id));
             needed.addAll(SheetMiner.rankedPartners(row));
         }
         Map<String, ProductFacts> facts = facts(ds, shop, needed);
@@ -112,16 +112,70 @@ public class IncrementalUpdate {
             }
         }
         facts.putAll(facts(ds, shop, needed));
+        Map<String, Integer> orderCounts = counts(ds, shop, needed);
+        orderCounts.putAll(plan.counts);
         SheetMiner miner = new SheetMiner(0);
         for (String id : touched) {
             ProductFacts product = facts.get(id);
             if (product != null) {
                 OfferSheet previous = sheetCodec.readStored(sheets.get(Keys.sheet(shop, id)));
                 plan.sheets.put(id, miner.refreshComplements(product, plan.rows.get(id), plan.counts.get(id),
-                        facts::get, previous));
+                        orderCounts::get, facts::get, previous));
             }
         }
+        rescoreReferrers(ds, shop, plan, before);
         return plan;
+    }
+
+    /**
+     * The sheets this batch does not re-mine that name a product it moved to a new popularity class
+     * ({@link AssociationScore#popularityClass}): that partner's score in them changes, nothing else.
+     */
+    private void rescoreReferrers(RedisDataSource ds, String shop, Plan plan, Map<String, Integer> before) {
+        Map<String, List<String>> reclassedByReferrer = new LinkedHashMap<>();
+        plan.counts.forEach((id, count) -> {
+            if (AssociationScore.popularityClass(before.get(id)) != AssociationScore.popularityClass(count)) {
+                for (String referrer : ds.set(String.class).smembers(Keys.namedBy(shop, id))) {
+                    if (!plan.counts.containsKey(referrer)) {
+                        reclassedByReferrer.computeIfAbsent(referrer, r -> new ArrayList<>()).add(id);
+                    }
+                }
+            }
+        });
+        if (reclassedByReferrer.isEmpty()) {
+            return;
+        }
+        String[] sheetKeys = reclassedByReferrer.keySet().stream().map(id -> Keys.sheet(shop, id)).toArray(String[]::new);
+        ds.execute("WATCH", sheetKeys);
+        Map<String, byte[]> stored = ds.value(byte[].class).mget(sheetKeys);
+        Map<String, Integer> referrerCounts = counts(ds, shop, reclassedByReferrer.keySet());
+        reclassedByReferrer.forEach((referrer, partners) -> {
+            OfferSheet sheet = sheetCodec.readStored(stored.get(Keys.sheet(shop, referrer)));
+            if (sheet == null) {
+                return;
+            }
+            int countA = referrerCounts.get(referrer);
+            OfferSheet rescored = sheet;
+            for (String partner : partners) {
+                int countB = plan.counts.get(partner);
+                rescored = rescored.rescored(partner, c -> AssociationScore.score(c.pairCount(), countA, countB));
+            }
+            if (!rescored.equals(sheet)) {
+                plan.sheets.put(referrer, rescored);
+            }
+        });
+    }
+
+    /** Orders holding each of {@code ids} so far (0 for a product never ordered). */
+    private static Map<String, Integer> counts(RedisDataSource ds, String shop, Collection<String> ids) {
+        Map<String, Integer> counts = new HashMap<>();
+        if (ids.isEmpty()) {
+            return counts;
+        }
+        ds.hash(String.class).hmget(Keys.counts(shop), ids.toArray(String[]::new))
+                .forEach((id, count) -> counts.put(id, count == null ? 0 : Integer.parseInt(count)));
+        ids.forEach(id -> counts.putIfAbsent(id, 0));
+        return counts;
     }
 
     /** The orders of {@code baskets} not logged yet (nor pending), each once. */

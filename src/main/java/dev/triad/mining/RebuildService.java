@@ -3,10 +3,11 @@ package dev.triad.mining;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Set;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.function.ToIntFunction;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -79,23 +80,25 @@ public class RebuildService {
             SheetWriter writer = new SheetWriter(shop);
             long[] pairs = {0};
             Set<String> done = new HashSet<>(facts.size() * 2);
+            Map<String, Integer> itemCounts = mined.itemCounts();
+            ToIntFunction<String> orderCounts = id -> itemCounts.getOrDefault(id, 0);
             mined.forEachRow((id, count, row) -> {
                 pairs[0] += row.partners().size();
                 writer.row(id, row);
                 ProductFacts product = facts.get(id);
                 if (product != null) {
-                    writer.sheet(miner.sheet(product, row, count, facts::get, upgrades));
+                    writer.sheet(miner.sheet(product, row, count, orderCounts, facts::get, upgrades));
                     done.add(id);
                 }
             });
             for (ProductFacts product : facts.values()) {
                 if (!done.contains(product.id())) {
-                    writer.sheet(miner.sheet(product, PairRow.EMPTY, 0, facts::get, upgrades));
+                    writer.sheet(miner.sheet(product, PairRow.EMPTY, 0, orderCounts, facts::get, upgrades));
                 }
             }
             writer.flush();
             long millis = (System.nanoTime() - start) / 1_000_000;
-            counts.replaceCounts(shop, mined.itemCounts(), mined.orders(), millis);
+            counts.replaceCounts(shop, itemCounts, mined.orders(), millis);
             LOG.infof("Rebuilt shop %s: %d orders, %d products, %d sheets in %d ms", shop, mined.orders(),
                     mined.products(), writer.sheets, millis);
             return new Report(mined.orders(), mined.products(), writer.sheets, pairs[0] / 2, millis);

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.ToIntFunction;
 
 import dev.triad.catalog.ProductFacts;
 import dev.triad.sheet.Candidate;
@@ -17,8 +18,9 @@ import dev.triad.sheet.OfferSheet;
  * Builds a product's offer sheet from its facts, the merchant's pins and its co-purchase row.
  * Pure: the same inputs give the same sheet, whether a full rebuild or an incremental update asks.
  *
- * <p>Complements: pins in the merchant's order, then partners with at least
- * {@link AssociationScore#MIN_PAIR_COUNT} shared orders by {@link AssociationScore} (ties by id).
+ * <p>Complements: pins in the merchant's order, then up to {@value #MAX_COMPLEMENTS} partners with at
+ * least {@link AssociationScore#MIN_PAIR_COUNT} shared orders, most shared orders first (ties by id),
+ * each carrying its {@link AssociationScore} — the rule of three ranks by the scores summed over the cart.
  * Upgrades: the product's own variants (cheapest first), pins, then up to {@value #MINED_UPGRADES}
  * products of the same type priced above it within the step band and in stock, closest price first,
  * then best reviewed (rating × reviews: a catalog fact, so order history does not move it).
@@ -36,7 +38,11 @@ public final class SheetMiner {
         this.stepBandPercent = stepBandPercent;
     }
 
-    /** Partners worth a look, best first (for one product, score order is co-count order): the ids whose facts the sheet may need. */
+    /**
+     * Partners worth a look, most shared orders first (ties by id): the ids whose facts the sheet may
+     * need. The order depends on this product's counts only, so a partner's popularity changing
+     * re-scores a sheet but never reorders or refills it.
+     */
     public static List<String> rankedPartners(PairRow row) {
         return row.partners().entrySet().stream()
                 .filter(e -> e.getValue() >= AssociationScore.MIN_PAIR_COUNT)
@@ -48,29 +54,32 @@ public final class SheetMiner {
     }
 
     /**
+     * @param orderCounts  orders holding each partner (its popularity, for the score)
      * @param facts        the facts of any product this sheet may name (absent: not offerable)
      * @param upgrades     the shop's products by type and price (for mined upgrades)
      */
-    public OfferSheet sheet(ProductFacts product, PairRow row, int productCount, Function<String, ProductFacts> facts,
-            UpgradeIndex upgrades) {
+    public OfferSheet sheet(ProductFacts product, PairRow row, int productCount, ToIntFunction<String> orderCounts,
+            Function<String, ProductFacts> facts, UpgradeIndex upgrades) {
+        Scorer scorer = (partner, pairCount) -> AssociationScore.score(pairCount, productCount,
+                orderCounts.applyAsInt(partner));
         List<Candidate> complements = new ArrayList<>();
         Set<String> taken = new HashSet<>();
         taken.add(product.id());
         for (String pin : product.complements()) {
-            add(complements, taken, facts.apply(pin), true, row.with(pin), productCount);
+            add(complements, taken, facts.apply(pin), true, row.with(pin), scorer);
         }
         for (String partner : rankedPartners(row)) {
             if (complements.size() >= MAX_COMPLEMENTS) {
                 break;
             }
-            add(complements, taken, facts.apply(partner), false, row.with(partner), productCount);
+            add(complements, taken, facts.apply(partner), false, row.with(partner), scorer);
         }
         List<Candidate> ladder = new ArrayList<>(product.variantLadder());
         Set<String> onLadder = new HashSet<>(Set.of(product.id()));
         for (String pin : product.upgrades()) {
-            add(ladder, onLadder, facts.apply(pin), true, 0, productCount);
+            add(ladder, onLadder, facts.apply(pin), true, 0, scorer);
         }
-        minedUpgrades(product, upgrades).forEach(u -> add(ladder, onLadder, u, false, 0, productCount));
+        minedUpgrades(product, upgrades).forEach(u -> add(ladder, onLadder, u, false, 0, scorer));
         return new OfferSheet(product.id(), product.complements(), product.upgrades(), complements, ladder);
     }
 
@@ -80,8 +89,8 @@ public final class SheetMiner {
      * pins when it had no sheet.
      */
     public OfferSheet refreshComplements(ProductFacts product, PairRow row, int productCount,
-            Function<String, ProductFacts> facts, OfferSheet previous) {
-        OfferSheet fresh = sheet(product, row, productCount, facts, UpgradeIndex.EMPTY);
+            ToIntFunction<String> orderCounts, Function<String, ProductFacts> facts, OfferSheet previous) {
+        OfferSheet fresh = sheet(product, row, productCount, orderCounts, facts, UpgradeIndex.EMPTY);
         List<Candidate> upgrades = previous == null ? fresh.upgrades() : previous.upgrades();
         return new OfferSheet(product.id(), product.complements(), product.upgrades(), fresh.complements(), upgrades);
     }
@@ -95,15 +104,21 @@ public final class SheetMiner {
     }
 
     private static void add(List<Candidate> list, Set<String> taken, ProductFacts facts, boolean pinned,
-            int pairCount, int productCount) {
+            int pairCount, Scorer scorer) {
         if (facts == null || !taken.add(facts.id())) {
             return;
         }
         Candidate candidate = facts.asCandidate(null, pinned);
         if (candidate != null) {
-            double score = pairCount > 0 ? AssociationScore.score(pairCount, productCount) : 0;
+            double score = pairCount > 0 ? scorer.score(facts.id(), pairCount) : 0;
             list.add(candidate.scored(score, pairCount));
         }
+    }
+
+    /** The association score of a partner of the product whose sheet is being mined. */
+    @FunctionalInterface
+    private interface Scorer {
+        double score(String partner, int pairCount);
     }
 
     private List<ProductFacts> minedUpgrades(ProductFacts product, UpgradeIndex index) {

@@ -5,6 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.ToDoubleFunction;
 
 /**
  * The precomputed offers of one product, stored as one Redis value and replaced whole.
@@ -43,6 +44,17 @@ public record OfferSheet(
         return new OfferSheet(productId, pinnedComplements, pinnedUpgrades,
                 complements.stream().filter(c -> !c.productId().equals(removedId)).toList(),
                 upgrades.stream().filter(c -> !c.productId().equals(removedId)).toList());
+    }
+
+    /** This sheet with the mined complement {@code partnerId} (if it names it) re-scored. */
+    public OfferSheet rescored(String partnerId, ToDoubleFunction<Candidate> score) {
+        return new OfferSheet(productId, pinnedComplements, pinnedUpgrades,
+                complements.stream()
+                        .map(c -> c.productId().equals(partnerId) && c.pairCount() > 0
+                                ? c.scored(score.applyAsDouble(c), c.pairCount())
+                                : c)
+                        .toList(),
+                upgrades);
     }
 
     /**

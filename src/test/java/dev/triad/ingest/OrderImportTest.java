@@ -98,6 +98,59 @@ class OrderImportTest {
     }
 
     @Test
+    void shouldRescoreAProductThatGrewPopularInSheetsTheNewOrdersDidNotHold() {
+        List<String> history = syntheticOrders(400, 40);
+        List<String> later = new ArrayList<>();
+        for (int o = 0; o < 300; o++) {
+            later.add("later" + o + ",p0,5.00\nlater" + o + ",p1,6.00");
+        }
+        Admin stepwise = Admin.register("reclassed.example");
+        Admin whole = Admin.register("reclassed-whole.example");
+        stepwise.importOrders(csv(history));
+        Map<String, OfferSheet> before = sheets(stepwise.shop());
+        String untouched = before.keySet().stream()
+                .filter(key -> !key.endsWith(":p0") && !key.endsWith(":p1"))
+                .filter(key -> scoreOf(before.get(key), "p0") > 0)
+                .findFirst().orElseThrow();
+
+        stepwise.importOrders(csv(later));
+        List<String> all = new ArrayList<>(history);
+        all.addAll(later);
+        whole.importOrders(csv(all));
+
+        Map<String, OfferSheet> incremental = sheets(stepwise.shop());
+        assertThat(scoreOf(incremental.get(untouched), "p0")).isLessThan(scoreOf(before.get(untouched), "p0"));
+        assertThat(incremental).isEqualTo(sheets(whole.shop()));
+    }
+
+    @Test
+    void shouldOfferWhatBuyersOfAProductChooseOverWhatEveryoneBuys() {
+        StringBuilder csv = new StringBuilder("order_id,product_id,price\n");
+        for (int o = 0; o < 10; o++) {
+            csv.append("tent").append(o).append(",p-tent,199.00\n");
+            if (o < 5) {
+                csv.append("tent").append(o).append(",p-water,2.00\n");
+            }
+            if (o >= 6) {
+                csv.append("tent").append(o).append(",p-pegs,9.00\n");
+            }
+        }
+        for (int o = 0; o < 200; o++) {
+            csv.append("daily").append(o).append(",p-water,2.00\n").append("daily").append(o).append(",p-bread,3.00\n");
+        }
+        Admin shop = Admin.register("staples.example");
+        shop.importOrders(csv.toString());
+
+        given().header("X-Triad-Key", shop.publishableKey()).contentType(ContentType.JSON)
+                .body(Map.of("placement", "cart", "currency", "USD", "cart",
+                        List.of(Map.of("productId", "p-tent", "quantity", 1, "price", "199.00"))))
+                .post("/v1/shops/{shop}/offers", shop.shop())
+                .then().statusCode(200)
+                .body("offers[0].productId", org.hamcrest.Matchers.equalTo("p-pegs"))
+                .body("offers[1].items.productId", org.hamcrest.Matchers.contains("p-pegs", "p-water"));
+    }
+
+    @Test
     void shouldReportBadRowsWithTheirLineAndKeepTheGoodOnes() {
         Admin shop = Admin.register("badrows.example");
 
@@ -207,6 +260,11 @@ class OrderImportTest {
      * Orders over {@code products} products with a skewed popularity, seeded (the same list every
      * run); one element per order, holding its CSV rows.
      */
+    static double scoreOf(OfferSheet sheet, String productId) {
+        return sheet.complements().stream().filter(c -> c.productId().equals(productId))
+                .mapToDouble(dev.triad.sheet.Candidate::score).findFirst().orElse(0);
+    }
+
     static List<String> syntheticOrders(int orders, int products) {
         java.util.Random random = new java.util.Random(42);
         List<String> history = new ArrayList<>();
