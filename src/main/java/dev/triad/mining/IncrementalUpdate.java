@@ -132,38 +132,41 @@ public class IncrementalUpdate {
      * ({@link AssociationScore#popularityClass}): that partner's score in them changes, nothing else.
      */
     private void rescoreReferrers(RedisDataSource ds, String shop, Plan plan, Map<String, Integer> before) {
-        Map<String, List<String>> reclassedByReferrer = new LinkedHashMap<>();
+        Map<String, Integer> reclassed = new HashMap<>();
         plan.counts.forEach((id, count) -> {
             if (AssociationScore.popularityClass(before.get(id)) != AssociationScore.popularityClass(count)) {
-                for (String referrer : ds.set(String.class).smembers(Keys.namedBy(shop, id))) {
-                    if (!plan.counts.containsKey(referrer)) {
-                        reclassedByReferrer.computeIfAbsent(referrer, r -> new ArrayList<>()).add(id);
-                    }
-                }
+                reclassed.put(id, count);
             }
         });
-        if (reclassedByReferrer.isEmpty()) {
+        if (reclassed.isEmpty()) {
             return;
         }
-        String[] sheetKeys = reclassedByReferrer.keySet().stream().map(id -> Keys.sheet(shop, id)).toArray(String[]::new);
+        String[] namedBy = reclassed.keySet().stream().map(id -> Keys.namedBy(shop, id)).toArray(String[]::new);
+        var sets = ds.set(String.class);
+        // The client's SUNION insists on two keys or more.
+        Set<String> referrers = new LinkedHashSet<>(namedBy.length == 1 ? sets.smembers(namedBy[0]) : sets.sunion(namedBy));
+        referrers.removeAll(plan.counts.keySet());
+        if (referrers.isEmpty()) {
+            return;
+        }
+        String[] sheetKeys = referrers.stream().map(id -> Keys.sheet(shop, id)).toArray(String[]::new);
         ds.execute("WATCH", sheetKeys);
         Map<String, byte[]> stored = ds.value(byte[].class).mget(sheetKeys);
-        Map<String, Integer> referrerCounts = counts(ds, shop, reclassedByReferrer.keySet());
-        reclassedByReferrer.forEach((referrer, partners) -> {
+        Map<String, Integer> referrerCounts = counts(ds, shop, referrers);
+        for (String referrer : referrers) {
             OfferSheet sheet = sheetCodec.readStored(stored.get(Keys.sheet(shop, referrer)));
             if (sheet == null) {
-                return;
+                continue;
             }
             int countA = referrerCounts.get(referrer);
-            OfferSheet rescored = sheet;
-            for (String partner : partners) {
-                int countB = plan.counts.get(partner);
-                rescored = rescored.rescored(partner, c -> AssociationScore.score(c.pairCount(), countA, countB));
-            }
+            OfferSheet rescored = sheet.rescored(c -> {
+                Integer countB = reclassed.get(c.productId());
+                return countB == null ? c.score() : AssociationScore.score(c.pairCount(), countA, countB);
+            });
             if (!rescored.equals(sheet)) {
                 plan.sheets.put(referrer, rescored);
             }
-        });
+        }
     }
 
     /** Orders holding each of {@code ids} so far (0 for a product never ordered). */

@@ -46,13 +46,11 @@ public record OfferSheet(
                 upgrades.stream().filter(c -> !c.productId().equals(removedId)).toList());
     }
 
-    /** This sheet with the mined complement {@code partnerId} (if it names it) re-scored. */
-    public OfferSheet rescored(String partnerId, ToDoubleFunction<Candidate> score) {
+    /** This sheet with every mined complement (one with a pair count) re-scored by {@code score}. */
+    public OfferSheet rescored(ToDoubleFunction<Candidate> score) {
         return new OfferSheet(productId, pinnedComplements, pinnedUpgrades,
                 complements.stream()
-                        .map(c -> c.productId().equals(partnerId) && c.pairCount() > 0
-                                ? c.scored(score.applyAsDouble(c), c.pairCount())
-                                : c)
+                        .map(c -> c.pairCount() > 0 ? c.scored(score.applyAsDouble(c), c.pairCount()) : c)
                         .toList(),
                 upgrades);
     }
