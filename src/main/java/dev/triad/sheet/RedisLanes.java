@@ -65,7 +65,8 @@ public class RedisLanes {
         clients.values().stream().filter(client -> client != redis).forEach(Redis::close);
     }
 
-    private Uni<RedisConnection> lane(Thread loop) {
+    /** This loop's connection, opened on first use (package-private for the test of its loop). */
+    Uni<RedisConnection> lane(Thread loop) {
         AtomicReference<Uni<RedisConnection>> holder = lanes.computeIfAbsent(loop, t -> new AtomicReference<>());
         Uni<RedisConnection> lane = holder.get();
         if (lane != null) {
