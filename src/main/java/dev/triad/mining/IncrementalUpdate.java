@@ -112,7 +112,9 @@ public class IncrementalUpdate {
             }
         }
         facts.putAll(facts(ds, shop, needed));
-        Map<String, Integer> orderCounts = counts(ds, shop, needed);
+        Set<String> partners = new LinkedHashSet<>(needed);
+        partners.removeAll(touched);
+        Map<String, Integer> orderCounts = counts(ds, shop, partners);
         orderCounts.putAll(plan.counts);
         SheetMiner miner = new SheetMiner(0);
         for (String id : touched) {
