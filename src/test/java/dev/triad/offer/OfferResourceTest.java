@@ -67,15 +67,29 @@ class OfferResourceTest {
                 .body("degraded", equalTo(false));
     }
 
+    /**
+     * Counts every command the test Redis ran while one offer request was answered. The session
+     * tally flushes other tests' sessions on a 1 s timer and can land in one window; it cannot land
+     * in three, because these session-less requests never refill what it drains. So the request is
+     * measured up to three times and the first quiet window is judged.
+     */
     @Test
     void shouldReadRedisExactlyOncePerOfferRequest() {
         bikes.offersForOneBike().then().statusCode(200);
-        long commandsBefore = Redis.commandsExecuted();
-        long mgetsBefore = Redis.calls("mget");
-        bikes.offers(cart(line("p-bike-500", "v-500-m", 1, "799.00"), line("p-helmet", "v-helmet", 1, "49.00"),
-                line("p-unknown", "v-unknown", 2, "10.00"))).then().statusCode(200);
-        assertEquals(1, Redis.commandsExecuted() - commandsBefore, "Redis commands for one offer request");
-        assertEquals(1, Redis.calls("mget") - mgetsBefore, "MGETs for one offer request");
+        List<String> windows = new ArrayList<>();
+        long commands = -1;
+        long mgets = -1;
+        for (int attempt = 0; attempt < 3 && commands != 1; attempt++) {
+            long commandsBefore = Redis.commandsExecuted();
+            long mgetsBefore = Redis.calls("mget");
+            bikes.offers(cart(line("p-bike-500", "v-500-m", 1, "799.00"), line("p-helmet", "v-helmet", 1, "49.00"),
+                    line("p-unknown", "v-unknown", 2, "10.00"))).then().statusCode(200);
+            commands = Redis.commandsExecuted() - commandsBefore;
+            mgets = Redis.calls("mget") - mgetsBefore;
+            windows.add(commands + " commands, " + mgets + " MGETs");
+        }
+        assertEquals(1, commands, "Redis commands for one offer request, windows measured: " + windows);
+        assertEquals(1, mgets, "MGETs for one offer request");
     }
 
     @Test
