@@ -1,6 +1,7 @@
 package dev.triad.offer;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -18,7 +19,13 @@ public record Cart(List<CartLine> lines) {
 
     /** Distinct product ids in cart order: the offer sheets to read. */
     public List<String> productIds() {
-        return lines.stream().map(CartLine::productId).distinct().toList();
+        List<String> ids = new ArrayList<>(lines.size());
+        for (CartLine line : lines) {
+            if (!ids.contains(line.productId())) {
+                ids.add(line.productId());
+            }
+        }
+        return ids;
     }
 
     public Set<String> variantIds() {

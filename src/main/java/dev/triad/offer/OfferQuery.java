@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import dev.triad.problem.ProblemException;
 
@@ -13,6 +14,7 @@ public record OfferQuery(String placement, Currency currency, Cart cart, String 
     static final Set<String> PLACEMENTS = Set.of("product", "cart", "checkout", "post_purchase");
     static final int MAX_ID = 128;
     static final int MAX_QUANTITY = 10_000;
+    private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
 
     public static OfferQuery of(OfferRequest r, int maxLines) {
         if (r == null) {
@@ -53,7 +55,7 @@ public record OfferQuery(String placement, Currency currency, Cart cart, String 
     }
 
     private static Currency currency(String code) {
-        if (code != null && code.matches("[A-Z]{3}")) {
+        if (code != null && CURRENCY.matcher(code).matches()) {
             try {
                 return Currency.getInstance(code);
             } catch (IllegalArgumentException unknown) {
@@ -78,6 +80,12 @@ public record OfferQuery(String placement, Currency currency, Cart cart, String 
     }
 
     private static boolean printable(String value) {
-        return value.chars().allMatch(c -> c > 0x20 && c != 0x7f);
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c <= 0x20 || c == 0x7f) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -4,8 +4,8 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -27,8 +27,6 @@ public final class RuleOfThree {
 
     /** Complements beyond the best few are too weakly related to be worth a card. */
     static final int RELEVANT_COMPLEMENTS = 3;
-
-    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
     private final ShopSettings settings;
     private final int fractionDigits;
@@ -69,9 +67,12 @@ public final class RuleOfThree {
                 settings.freeShippingThreshold() == null ? null : money(settings.freeShippingThreshold()), remaining);
     }
 
-    /** Complements of every cart product, merged: pinned first, then by summed score, then first seen. */
+    /**
+     * Complements of every cart product, merged: pinned first, then by summed score, then first
+     * seen. Three are kept in one pass (no sort of the whole merge: a cart of five holds a hundred).
+     */
     private List<Candidate> rankedComplements(Cart cart, Map<String, OfferSheet> sheets, Exclusions exclusions) {
-        Map<String, Ranked> merged = new LinkedHashMap<>();
+        Map<String, Ranked> merged = new HashMap<>();
         for (String productId : cart.productIds()) {
             OfferSheet sheet = sheets.get(productId);
             if (sheet == null) {
@@ -79,15 +80,32 @@ public final class RuleOfThree {
             }
             for (Candidate c : sheet.complements()) {
                 if (exclusions.allows(c)) {
-                    merged.computeIfAbsent(c.productId(), id -> new Ranked(c, merged.size())).add(c);
+                    Ranked ranked = merged.get(c.productId());
+                    if (ranked == null) {
+                        ranked = new Ranked(c, merged.size());
+                        merged.put(c.productId(), ranked);
+                    }
+                    ranked.add(c);
                 }
             }
         }
-        return merged.values().stream()
-                .sorted(Ranked.ORDER)
-                .limit(RELEVANT_COMPLEMENTS)
-                .map(r -> r.candidate)
-                .toList();
+        Ranked[] best = new Ranked[RELEVANT_COMPLEMENTS];
+        int kept = 0;
+        for (Ranked ranked : merged.values()) {
+            if (kept == best.length && !ranked.before(best[kept - 1])) {
+                continue;
+            }
+            int at = kept < best.length ? kept++ : kept - 1;
+            for (; at > 0 && ranked.before(best[at - 1]); at--) {
+                best[at] = best[at - 1];
+            }
+            best[at] = ranked;
+        }
+        List<Candidate> ranked = new ArrayList<>(kept);
+        for (int i = 0; i < kept; i++) {
+            ranked.add(best[i].candidate);
+        }
+        return ranked;
     }
 
     /** The best complement, unless a relevant one closes the free-shipping gap: then the cheapest such. */
@@ -104,7 +122,7 @@ public final class RuleOfThree {
     private Offer.Bundle bundle(Candidate first, Candidate second) {
         BigDecimal price = money(first.price().add(second.price()));
         int discount = settings.bundleDiscountPercent();
-        BigDecimal extra = money(price.multiply(BigDecimal.valueOf(100L - discount)).divide(HUNDRED));
+        BigDecimal extra = money(price.multiply(BigDecimal.valueOf(100L - discount)).movePointLeft(2));
         return new Offer.Bundle(List.of(first, second), price, extra, discount);
     }
 
@@ -118,7 +136,7 @@ public final class RuleOfThree {
             if (sheet == null) {
                 continue;
             }
-            BigDecimal ceiling = line.price().multiply(band).divide(HUNDRED);
+            BigDecimal ceiling = line.price().multiply(band).movePointLeft(2);
             for (Candidate c : sheet.upgrades()) {
                 boolean sameProduct = c.productId().equals(line.productId());
                 boolean allowed = sameProduct ? exclusions.allowsVariantOf(c) : exclusions.allows(c);
@@ -165,10 +183,6 @@ public final class RuleOfThree {
 
     /** A complement merged across the sheets of several cart products. */
     private static final class Ranked {
-        static final Comparator<Ranked> ORDER = Comparator.comparing((Ranked r) -> !r.pinned)
-                .thenComparing(r -> -r.score)
-                .thenComparingInt(r -> r.firstSeen);
-
         final Candidate candidate;
         final int firstSeen;
         boolean pinned;
@@ -182,6 +196,15 @@ public final class RuleOfThree {
         void add(Candidate c) {
             pinned |= c.pinned();
             score += c.score();
+        }
+
+        /** Ranks ahead of {@code other}: pinned first, then the higher summed score, then the one seen first. */
+        boolean before(Ranked other) {
+            if (pinned != other.pinned) {
+                return pinned;
+            }
+            int byScore = Double.compare(other.score, score);
+            return byScore != 0 ? byScore < 0 : firstSeen < other.firstSeen;
         }
     }
 }
