@@ -2,11 +2,13 @@ package dev.triad.sheet;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -28,9 +30,17 @@ import io.vertx.mutiny.redis.client.Response;
 @ApplicationScoped
 public class SheetStore {
 
+    /** Shops remembered with the stored bytes they were read from; past this many the memory starts over. */
+    static final int SHOPS_REMEMBERED = 10_000;
+
     private final RedisLanes redis;
     private final ObjectReader shopReader;
     private final SheetCodec sheets;
+    private final Map<String, ReadShop> shops = new ConcurrentHashMap<>();
+
+    /** A shop's record as parsed from {@code stored}: reused while Redis returns the same bytes. */
+    private record ReadShop(byte[] stored, Shop shop) {
+    }
 
     public SheetStore(RedisLanes redis, ObjectMapper mapper, SheetCodec sheets) {
         this.redis = redis;
@@ -57,12 +67,13 @@ public class SheetStore {
         for (String visitor : visitors) {
             mget.arg(Keys.dismissed(shop, visitor));
         }
-        return redis.send(mget).ifNoItem().after(timeout).fail().map(reply -> parse(reply, productIds, visitors.size()));
+        return redis.send(mget).ifNoItem().after(timeout).fail()
+                .map(reply -> parse(shop, reply, productIds, visitors.size()));
     }
 
-    private Snapshot parse(Response reply, List<String> productIds, int visitors) {
+    private Snapshot parse(String shopId, Response reply, List<String> productIds, int visitors) {
         try {
-            Shop shop = reply.get(0) == null ? null : shopReader.readValue(reply.get(0).toBytes());
+            Shop shop = reply.get(0) == null ? null : shop(shopId, reply.get(0).toBytes());
             Map<String, OfferSheet> found = new HashMap<>(productIds.size() * 2);
             for (int i = 0; i < productIds.size(); i++) {
                 Response value = reply.get(i + 1);
@@ -80,6 +91,23 @@ public class SheetStore {
         } catch (IOException e) {
             throw new CorruptSheetException(e);
         }
+    }
+
+    /**
+     * The shop in {@code stored}. Every offer request reads the shop's record afresh (a changed key or
+     * setting applies to the next request), but parses it only when its bytes differ from the last read.
+     */
+    private Shop shop(String shopId, byte[] stored) throws IOException {
+        ReadShop last = shops.get(shopId);
+        if (last != null && Arrays.equals(last.stored(), stored)) {
+            return last.shop();
+        }
+        Shop shop = shopReader.readValue(stored);
+        if (shops.size() >= SHOPS_REMEMBERED) {
+            shops.clear();
+        }
+        shops.put(shopId, new ReadShop(stored, shop));
+        return shop;
     }
 
     /** A stored value that is not what Triad wrote: the offer path degrades rather than guess. */

@@ -93,6 +93,23 @@ class OfferResourceTest {
     }
 
     @Test
+    void shouldApplyAChangedShopSettingToTheVeryNextOffers() {
+        BikeShop changing = BikeShop.register("changing-" + getClass().getSimpleName().toLowerCase() + ".example");
+        changing.offersForOneBike().then().statusCode(200).body("freeShipping.remaining", equalTo("201.00"));
+
+        changing.settings(Map.of("freeShippingThreshold", "2000.00"));
+        changing.offersForOneBike().then().statusCode(200)
+                .body("freeShipping.threshold", equalTo("2000.00"))
+                .body("freeShipping.remaining", equalTo("1201.00"));
+
+        changing.settings(Map.of("freeShippingThreshold", "1000.00", "bundleDiscountPercent", 20));
+        changing.offersForOneBike().then().statusCode(200)
+                .body("freeShipping.remaining", equalTo("201.00"))
+                .body("offers[1].discountPercent", equalTo(20))
+                .body("offers[1].extra", equalTo("59.20"));
+    }
+
+    @Test
     void shouldNeverOfferWhatIsAlreadyInTheCart() {
         bikes.offers(cart(line("p-bike-500", "v-500-m", 1, "799.00"), line("p-helmet", "v-helmet", 1, "49.00")))
                 .then().statusCode(200)

@@ -54,6 +54,15 @@ public final class BikeShop {
         return bikes;
     }
 
+    /** Replaces the shop's settings through the admin API, as the merchant's settings page would. */
+    public void settings(Map<String, Object> settings) {
+        given().header("Authorization", "Bearer " + RedisTestResource.OPERATOR_KEY)
+                .contentType(ContentType.JSON)
+                .body(Map.of("platform", "shopify", "currency", "USD", "settings", settings))
+                .put("/admin/v1/shops/{shop}", shop)
+                .then().log().ifValidationFails().statusCode(200);
+    }
+
     public static Map<String, Object> variant(String id, String price, boolean inStock) {
         return Map.of("id", id, "title", "M", "price", price, "inStock", inStock);
     }
