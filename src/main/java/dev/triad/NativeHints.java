@@ -6,6 +6,7 @@ import dev.triad.catalog.ProductRequest;
 import dev.triad.local.DemoShop;
 import dev.triad.offer.OfferRequest;
 import dev.triad.offer.OfferResponse;
+import dev.triad.offer.OfferResponseJson;
 import dev.triad.problem.Problem;
 import dev.triad.sheet.Candidate;
 import dev.triad.sheet.OfferSheet;
@@ -27,6 +28,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
         ProductRequest.class, ProductRequest.VariantRequest.class,
         OfferRequest.class, OfferRequest.Line.class,
         OfferResponse.class, OfferResponse.View.class, OfferResponse.Item.class, OfferResponse.FreeShipping.class,
+        OfferResponseJson.class,
         Problem.class, DemoShop.Entry.class,
         EventRequest.class, EventRequest.Offer.class, StoreSync.CustomerData.class,
         WebhookReceiver.Outcome.class, StatsReport.class, StatsReport.Funnel.class, StatsReport.Orders.class,

@@ -10,7 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.annotation.PreDestroy;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import org.jboss.logging.Logger;
 
@@ -37,7 +37,7 @@ import io.vertx.mutiny.redis.client.Request;
  * {@value #PER_SCRIPT} sessions, so that Redis, which runs a script start to end, never holds the
  * offer path's MGETs for more than about a tenth of a millisecond.
  */
-@ApplicationScoped
+@Singleton
 public class SessionTally {
 
     private static final Logger LOG = Logger.getLogger(SessionTally.class);

@@ -4,7 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.Base64;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -19,7 +19,7 @@ import dev.triad.webhook.Signatures;
  * (HMAC-SHA256 under {@code triad.privacy.hash-key}, cut to 128 bits), so a copy of the data does not
  * name anyone, and a privacy request can still find what it names.
  */
-@ApplicationScoped
+@Singleton
 public class Visitors {
 
     private static final Logger LOG = Logger.getLogger(Visitors.class);

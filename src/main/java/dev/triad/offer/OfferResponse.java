@@ -4,8 +4,13 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 
-/** The body of a 200 answer of the offer path: the rule-of-three offers and the free-shipping gap. */
+/**
+ * The body of a 200 answer of the offer path: the rule-of-three offers and the free-shipping gap.
+ * Written by {@link OfferResponseJson}, exactly as these records and their annotations describe.
+ */
+@JsonSerialize(using = OfferResponseJson.class)
 public record OfferResponse(
         String requestId,
         String shop,

@@ -3,7 +3,7 @@ package dev.triad.offer;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import org.jboss.logging.Logger;
 
@@ -23,7 +23,7 @@ import io.smallrye.mutiny.Uni;
  * <p>Checkout must never break or wait because of Triad: any Redis failure, timeout or unreadable
  * value answers 200 with no offers and {@code degraded: true} within the configured timeout.
  */
-@ApplicationScoped
+@Singleton
 public class OfferService {
 
     private static final Logger LOG = Logger.getLogger(OfferService.class);

@@ -5,7 +5,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 
 import jakarta.annotation.PreDestroy;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
@@ -28,7 +28,7 @@ import io.vertx.redis.client.RedisOptions;
  * that loop would then read and parse every other loop's answers (a profile showed one loop at
  * three quarters busy and the other below half).
  */
-@ApplicationScoped
+@Singleton
 public class RedisLanes {
 
     private final Redis redis;

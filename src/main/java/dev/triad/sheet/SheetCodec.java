@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 /**
  * How an offer sheet is stored: a compact binary record, read on the offer path straight from the
@@ -30,7 +30,7 @@ import jakarta.enterprise.context.ApplicationScoped;
  * str       := varint(length + 1) UTF-8 bytes, or varint(0) for null
  * </pre>
  */
-@ApplicationScoped
+@Singleton
 public class SheetCodec {
 
     private static final byte MAGIC = 'T';

@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
@@ -27,7 +27,7 @@ import io.vertx.mutiny.redis.client.Response;
  * The read side of offer sheets: everything one offer request needs — the shop's record, the
  * sheets of the cart's products and the visitor's dismissals — in one MGET, hence one round trip, in cluster mode too (one hash tag).
  */
-@ApplicationScoped
+@Singleton
 public class SheetStore {
 
     /** Shops remembered with the stored bytes they were read from; past this many the memory starts over. */

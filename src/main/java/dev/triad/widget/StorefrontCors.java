@@ -1,6 +1,6 @@
 package dev.triad.widget;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.core.Response;
@@ -18,7 +18,7 @@ import dev.triad.shop.ShopStore;
  * from an origin the shop does not allow is refused (403) by the route itself, so every other
  * answer may name the caller's origin.
  */
-@ApplicationScoped
+@Singleton
 public class StorefrontCors {
 
     static final String ALLOWED_HEADERS = "Content-Type, X-Triad-Key";
