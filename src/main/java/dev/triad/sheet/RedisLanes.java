@@ -14,6 +14,7 @@ import io.vertx.mutiny.redis.client.Redis;
 import io.vertx.mutiny.redis.client.RedisConnection;
 import io.vertx.mutiny.redis.client.Request;
 import io.vertx.mutiny.redis.client.Response;
+import io.vertx.redis.client.RedisClientType;
 import io.vertx.redis.client.RedisOptions;
 
 /**
@@ -21,6 +22,7 @@ import io.vertx.redis.client.RedisOptions;
  * comes back on the event loop that serves the HTTP request — no pool to take a connection from,
  * no hop to another loop's socket; requests of one loop are pipelined on its connection. A
  * connection that fails or closes is dropped and the next request of that loop opens a new one.
+ * On a single Redis node, the requests of one loop turn go out together ({@link Outbox}).
  * Off an event loop (tests, start-up) the pooled client serves.
  *
  * <p>Each loop's connection comes from a client of its own, created and first used on that loop:
@@ -36,6 +38,8 @@ public class RedisLanes {
     private final Vertx vertx;
     private final Map<Thread, AtomicReference<Uni<RedisConnection>>> lanes = new ConcurrentHashMap<>();
     private final Map<Thread, Redis> clients = new ConcurrentHashMap<>();
+    private final Map<Thread, Outbox> outboxes = new ConcurrentHashMap<>();
+    private volatile Boolean standalone;
 
     public RedisLanes(Redis redis, RedisClientOptions options, Vertx vertx) {
         this.redis = redis;
@@ -48,7 +52,25 @@ public class RedisLanes {
         if (context == null || !context.isEventLoopContext()) {
             return redis.send(request);
         }
-        return lane(Thread.currentThread()).chain(connection -> connection.send(request));
+        Thread loop = Thread.currentThread();
+        if (!standalone()) {
+            return lane(loop).chain(connection -> connection.send(request));
+        }
+        return outboxes.computeIfAbsent(loop, t -> new Outbox(loop, context, () -> lane(loop))).send(request);
+    }
+
+    /** Whether Redis is a single node (its requests of a loop turn can be sent together); once known, kept. */
+    private boolean standalone() {
+        Boolean known = standalone;
+        if (known == null) {
+            RedisOptions copy = options.copy();
+            if (copy == null) {
+                return false;
+            }
+            known = copy.getType() == RedisClientType.STANDALONE;
+            standalone = known;
+        }
+        return known;
     }
 
     /** This loop's own client (its connections live on this loop), or the shared one without options. */
