@@ -2,16 +2,16 @@
 # Offer-path benchmark, on loopback, against floors measured in the same run:
 #   (a) constant rate (default 2,000 req/s for 60 s), latency from the intended send time;
 #   (b) maximum throughput with wrk; (c) the same server's trivial endpoint returning a body of the
-#   same size; (d) redis-benchmark MGET of the same number of keys at the same concurrency;
+#   same size, alternating with (b) in ROUNDS pairs; system calls per offer request (perf, if present); (d) redis-benchmark MGET of the same number of keys at the same concurrency;
 #   Redis commands per offer request from INFO commandstats; start-up to first offer.
 # A synthetic shop of PRODUCTS products with full sheets is loaded first. Not part of the tests.
-#   RATE=2000 SECONDS_AT_RATE=60 MAX_SECONDS=20 CONNECTIONS=32 PRODUCTS=100000 bench/offers.sh
+#   RATE=2000 SECONDS_AT_RATE=60 MAX_SECONDS=15 ROUNDS=3 CONNECTIONS=32 PRODUCTS=100000 bench/offers.sh
 # The measured server runs with SERVER_JAVA_OPTS (default -XX:+UseSerialGC: the collector the JVM
 # picks itself on Lambda, below 2 vCPUs, and the kind Native Image uses; see README for G1's figures).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 products=${PRODUCTS:-100000}; rate=${RATE:-2000}; at_rate=${SECONDS_AT_RATE:-60}
-max_seconds=${MAX_SECONDS:-20}; connections=${CONNECTIONS:-32}
+max_seconds=${MAX_SECONDS:-15}; connections=${CONNECTIONS:-32}
 port=${BENCH_PORT:-18380}; redis_port=${BENCH_REDIS_PORT:-16679}
 if ! command -v wrk > /dev/null || ! command -v redis-benchmark > /dev/null; then
   echo "installing wrk and redis-tools (Debian)..."; apt-get install -y -q wrk redis-tools > /dev/null
@@ -63,15 +63,37 @@ java -Dpath="/bench/v1/fixed?bytes=$bytes" bench/OfferLoad.java rate "http://127
   "$rate" "$at_rate" | tee "$work/rate-fixed.txt"
 load wrk-script "$shop" "$key" "$products" "$work/offers.lua"
 sed "s#/v1/shops/$shop/offers#/bench/v1/fixed?bytes=$bytes#" "$work/offers.lua" > "$work/fixed.lua"
-echo "== (b) maximum throughput, offers ($connections connections, $max_seconds s)"
+# (b) and (c) alternate in ROUNDS pairs, so that a slower minute of this shared machine hits both
+# sides of the ratio instead of one; the ratio is the median of the pairs' ratios.
+rounds=${ROUNDS:-3}
 before=$(commands)
-wrk -t2 -c"$connections" -d"${max_seconds}s" --latency -s "$work/offers.lua" "http://127.0.0.1:$port" | tee "$work/wrk-offers.txt"
+offers_total=0
+for round in $(seq 1 "$rounds"); do
+  echo "== (b) maximum throughput, offers ($connections connections, $max_seconds s), round $round of $rounds"
+  wrk -t2 -c"$connections" -d"${max_seconds}s" --latency -s "$work/offers.lua" "http://127.0.0.1:$port" | tee "$work/wrk-offers.txt"
+  awk '/Requests\/sec/ { print $2 }' "$work/wrk-offers.txt" >> "$work/offers-rps.txt"
+  offers_total=$((offers_total + $(awk '/requests in/ { print $1 }' "$work/wrk-offers.txt")))
+  echo "== (c) floor: trivial endpoint of the same server, $bytes-byte body, round $round of $rounds"
+  wrk -t2 -c"$connections" -d"${max_seconds}s" -s "$work/fixed.lua" "http://127.0.0.1:$port" | tee "$work/wrk-fixed.txt"
+  awk '/Requests\/sec/ { print $2 }' "$work/wrk-fixed.txt" >> "$work/fixed-rps.txt"
+done
 after=$(commands)
-offers_rps=$(awk '/Requests\/sec/ { print $2 }' "$work/wrk-offers.txt")
-offers_total=$(awk '/requests in/ { print $1 }' "$work/wrk-offers.txt")
-echo "== (c) floor: trivial endpoint of the same server, $bytes-byte body"
-wrk -t2 -c"$connections" -d"${max_seconds}s" -s "$work/fixed.lua" "http://127.0.0.1:$port" | tee "$work/wrk-fixed.txt"
-fixed_rps=$(awk '/Requests\/sec/ { print $2 }' "$work/wrk-fixed.txt")
+offers_rps=$(paste -sd, "$work/offers-rps.txt")
+fixed_rps=$(paste -sd, "$work/fixed-rps.txt")
+syscalls="n/a"
+if command -v perf > /dev/null && perf stat -e syscalls:sys_enter_write -- true > /dev/null 2>&1; then
+  echo "== system calls per offer request at full load (perf tracepoints, 10 s; not a throughput run)"
+  perf stat -x, -e syscalls:sys_enter_read,syscalls:sys_enter_write,syscalls:sys_enter_writev \
+    -p "$server" -o "$work/perf-server.txt" -- sleep 10 &
+  perf_server=$!
+  perf stat -x, -e syscalls:sys_enter_read,syscalls:sys_enter_write -p "$redis" -o "$work/perf-redis.txt" -- sleep 10 &
+  perf_redis=$!
+  perf_requests=$(wrk -t2 -c"$connections" -d10s -s "$work/offers.lua" "http://127.0.0.1:$port" | awk '/requests in/ { print $1 }')
+  wait "$perf_server" "$perf_redis" || true
+  per_request() { awk -F, -v n="$perf_requests" '/syscalls:/ { sub(/.*sys_enter_/, "", $3); printf "%s%s %.2f", sep, $3, $1 / n; sep=", " }' "$1"; }
+  syscalls="server: $(per_request "$work/perf-server.txt"); Redis: $(per_request "$work/perf-redis.txt")"
+  echo "$syscalls"
+fi
 echo "== (d) floor: redis-benchmark MGET of a shop record and 3 sheets"
 redis_rps=$(redis-benchmark -p "$redis_port" -c "$connections" -n 300000 -q \
   MGET "triad:{$shop}:shop" "triad:{$shop}:sheet:p0" "triad:{$shop}:sheet:p1" "triad:{$shop}:sheet:p2" \
@@ -119,11 +141,15 @@ if [ -n "$jdk25" ]; then
 fi
 
 python3 - "$work/rate.txt" "$offers_rps" "$fixed_rps" "$redis_rps" "$before" "$after" "$offers_total" \
-  "$jvm17_ms/$cds_ms" "$aot_ms" "$rate" "$work/rate-fixed.txt" <<'PY'
-import re, sys
+  "$jvm17_ms/$cds_ms" "$aot_ms" "$rate" "$work/rate-fixed.txt" "$syscalls" <<'PY'
+import re, statistics, sys
 rate_txt = open(sys.argv[1]).read()
 p = dict(re.findall(r"(p50|p90|p99|p99\.9|max) ([\d.]+)", rate_txt))
-offers, fixed, mget = float(sys.argv[2]), float(sys.argv[3]), float(sys.argv[4])
+offers_runs = [float(x) for x in sys.argv[2].split(",")]
+fixed_runs = [float(x) for x in sys.argv[3].split(",")]
+ratios = [o / f for o, f in zip(offers_runs, fixed_runs)]
+offers, fixed, mget = statistics.median(offers_runs), statistics.median(fixed_runs), float(sys.argv[4])
+runs = lambda values: ", ".join(f"{v:,.0f}" for v in values)
 (total_before, mget_before), (total_after, mget_after) = (map(int, a.split("/")) for a in sys.argv[5:7])
 per_request = (mget_after - mget_before) / int(sys.argv[7])
 background = (total_after - total_before - (mget_after - mget_before)) / int(sys.argv[7])
@@ -131,12 +157,14 @@ print("\n| figure | value |\n| --- | --- |")
 print(f"| latency at {sys.argv[10]} req/s: p50 / p90 / p99 / p99.9 | {p['p50']} / {p['p90']} / {p['p99']} / {p['p99.9']} ms |")
 f = dict(re.findall(r"(p50|p90|p99|p99\.9|max) ([\d.]+)", open(sys.argv[11]).read()))
 print(f"| floor: trivial endpoint at the same rate | {f['p50']} / {f['p90']} / {f['p99']} / {f['p99.9']} ms |")
-print(f"| max throughput, offers | {offers:,.0f} req/s |")
-print(f"| floor: trivial endpoint, same body size | {fixed:,.0f} req/s |")
+print(f"| max throughput, offers (median of {len(offers_runs)} rounds) | {offers:,.0f} req/s ({runs(offers_runs)}) |")
+print(f"| floor: trivial endpoint, same body size, alternating with it | {fixed:,.0f} req/s ({runs(fixed_runs)}) |")
 print(f"| floor: redis-benchmark MGET (4 keys) | {mget:,.0f} req/s |")
-print(f"| offers / trivial endpoint | {offers / fixed:.2f} |")
+print(f"| offers / trivial endpoint (median of the rounds' ratios) | {statistics.median(ratios):.2f} "
+      f"({', '.join(f'{r:.2f}' for r in ratios)}) |")
 print(f"| offers / Redis MGET | {offers / mget:.2f} |")
 print(f"| Redis round trips per offer request (MGET) | {per_request:.3f} |")
 print(f"| background commands per offer request (session tally script, not waited for) | {background:.3f} |")
+print(f"| system calls per offer request at full load | {sys.argv[12]} |")
 print(f"| start-up to first offer: JDK 17 jar / with AppCDS / JDK 25 + AOT cache | {sys.argv[8]} / {sys.argv[9]} ms |")
 PY

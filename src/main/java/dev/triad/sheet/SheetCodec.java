@@ -44,19 +44,27 @@ public class SheetCodec {
 
     /** The stored sheet; an unreadable value is a bug or corruption and fails, never guessed at. */
     public OfferSheet read(byte[] stored) throws IOException {
-        Reader in = new Reader(stored);
-        if (stored.length < 2 || stored[0] != MAGIC || stored[1] != VERSION) {
+        return read(stored, 0, stored.length);
+    }
+
+    /**
+     * The sheet stored in {@code length} bytes of {@code bytes} from {@code offset}: the offer path
+     * reads it in place, from the array behind the Redis client's buffer, without a copy.
+     */
+    public OfferSheet read(byte[] bytes, int offset, int length) throws IOException {
+        Reader in = new Reader(bytes, offset, offset + length);
+        if (length < 2 || bytes[offset] != MAGIC || bytes[offset + 1] != VERSION) {
             throw new IOException("Not a stored offer sheet (format " + VERSION + ")");
         }
-        in.at = 2;
+        in.at = offset + 2;
         try {
             String productId = in.string();
             List<String> pinnedComplements = in.strings();
             List<String> pinnedUpgrades = in.strings();
             List<Candidate> complements = in.candidates();
             List<Candidate> upgrades = in.candidates();
-            if (in.at != stored.length) {
-                throw new IOException("Not a stored offer sheet: " + (stored.length - in.at) + " bytes too many");
+            if (in.at != in.end) {
+                throw new IOException("Not a stored offer sheet: " + (in.end - in.at) + " bytes too many");
             }
             return new OfferSheet(productId, pinnedComplements, pinnedUpgrades, complements, upgrades);
         } catch (IndexOutOfBoundsException | NumberFormatException | ArithmeticException e) {
@@ -86,12 +94,23 @@ public class SheetCodec {
         return Arrays.copyOf(out.bytes, out.size);
     }
 
+    /** Reads from {@code at} up to {@code end}, never past it: the bytes beyond may be another value's. */
     private static final class Reader {
         final byte[] bytes;
+        final int end;
         int at;
 
-        Reader(byte[] bytes) {
+        Reader(byte[] bytes, int from, int end) {
             this.bytes = bytes;
+            this.at = from;
+            this.end = end;
+        }
+
+        byte next() throws IOException {
+            if (at >= end) {
+                throw new IOException("Not a stored offer sheet: it ends in the middle of a field");
+            }
+            return bytes[at++];
         }
 
         List<Candidate> candidates() throws IOException {
@@ -109,10 +128,10 @@ public class SheetCodec {
             String title = string();
             String image = string();
             String url = string();
-            int flags = bytes[at++];
+            int flags = next();
             BigDecimal price = null;
             if ((flags & PRICE) != 0) {
-                int scale = bytes[at++];
+                int scale = next();
                 price = BigDecimal.valueOf(zigzag(varlong()), scale);
             }
             double score = Double.longBitsToDouble(fixed64());
@@ -141,7 +160,7 @@ public class SheetCodec {
                 return null;
             }
             int length = (int) header - 1;
-            if (length < 0 || length > bytes.length - at) {
+            if (length < 0 || length > end - at) {
                 throw new IOException("Not a stored offer sheet: a text runs past the end");
             }
             String value = new String(bytes, at, length, StandardCharsets.UTF_8);
@@ -152,9 +171,9 @@ public class SheetCodec {
         /** A count is bounded by the bytes left: corrupt input cannot ask for a huge list. */
         int count() throws IOException {
             long count = varlong();
-            if (count > bytes.length - at) {
+            if (count > end - at) {
                 throw new IOException("Not a stored offer sheet: a count of " + count + " with "
-                        + (bytes.length - at) + " bytes left");
+                        + (end - at) + " bytes left");
             }
             return (int) count;
         }
@@ -162,7 +181,7 @@ public class SheetCodec {
         long varlong() throws IOException {
             long value = 0;
             for (int shift = 0; shift < 64; shift += 7) {
-                byte b = bytes[at++];
+                byte b = next();
                 value |= (long) (b & 0x7f) << shift;
                 if (b >= 0) {
                     return value;
@@ -171,7 +190,10 @@ public class SheetCodec {
             throw new IOException("Not a stored offer sheet: a number longer than 10 bytes");
         }
 
-        long fixed64() {
+        long fixed64() throws IOException {
+            if (end - at < 8) {
+                throw new IOException("Not a stored offer sheet: it ends in the middle of a number");
+            }
             long value = 0;
             for (int i = 0; i < 8; i++) {
                 value = value << 8 | (bytes[at++] & 0xff);

@@ -18,6 +18,7 @@ import com.fasterxml.jackson.databind.ObjectReader;
 import dev.triad.events.Dismissals;
 import dev.triad.shop.Shop;
 import dev.triad.store.Keys;
+import io.netty.buffer.ByteBuf;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.redis.client.Command;
 import io.vertx.mutiny.redis.client.Request;
@@ -78,7 +79,7 @@ public class SheetStore {
             for (int i = 0; i < productIds.size(); i++) {
                 Response value = reply.get(i + 1);
                 if (value != null) {
-                    found.put(productIds.get(i), sheets.read(value.toBytes()));
+                    found.put(productIds.get(i), sheet(value));
                 }
             }
             Set<String> dismissed = visitors == 0 ? Set.of() : new HashSet<>();
@@ -91,6 +92,15 @@ public class SheetStore {
         } catch (IOException e) {
             throw new CorruptSheetException(e);
         }
+    }
+
+    /** The sheet in a reply, read in place from the array behind the client's buffer when it has one. */
+    private OfferSheet sheet(Response value) throws IOException {
+        ByteBuf buffer = value.toBuffer().getDelegate().getByteBuf();
+        if (!buffer.hasArray()) {
+            return sheets.read(value.toBytes());
+        }
+        return sheets.read(buffer.array(), buffer.arrayOffset() + buffer.readerIndex(), buffer.readableBytes());
     }
 
     /**

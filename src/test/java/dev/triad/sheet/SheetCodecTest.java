@@ -62,4 +62,19 @@ class SheetCodecTest {
             assertThatThrownBy(() -> codec.read(truncated)).as("first %d bytes", length).isInstanceOf(IOException.class);
         }
     }
+
+    @Test
+    void shouldReadASheetInPlaceFromTheMiddleOfALargerBufferAndNeverPastItsEnd() throws IOException {
+        byte[] stored = codec.write(sheet);
+        byte[] buffer = new byte[stored.length + 64];
+        Arrays.fill(buffer, (byte) 0x7f);
+        System.arraycopy(stored, 0, buffer, 32, stored.length);
+
+        assertThat(codec.read(buffer, 32, stored.length)).isEqualTo(sheet);
+        for (int length = 0; length < stored.length; length++) {
+            int cut = length;
+            assertThatThrownBy(() -> codec.read(buffer, 32, cut)).as("first %d bytes of the sheet", cut)
+                    .isInstanceOf(IOException.class);
+        }
+    }
 }
