@@ -29,8 +29,8 @@ import dev.triad.shop.ShopSettings;
 
 /**
  * The in-memory part of one offer request, piece by piece, for a 3-line cart whose sheets hold 20
- * complements and 5 upgrades each: reading the stored sheets, the rule of three, and writing the
- * answer. Run with bench/micro.sh (adds {@code -prof gc} for bytes allocated per operation).
+ * complements and 5 upgrades each: reading the stored sheets (as the offer path does, and whole as
+ * a baseline), the rule of three, and writing the answer. Run with bench/micro.sh (adds {@code -prof gc} for bytes allocated per operation).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -82,13 +82,39 @@ public class OfferPathBenchmark {
                 "https://cdn.example/p/" + id + ".jpg", "/products/" + id, true, pinned, score, pairs, 4.5, 120);
     }
 
+    /** What the offer path reads: the sheets without texts, then the texts of the offers shown. */
     @Benchmark
-    public Map<String, OfferSheet> readSheets() throws Exception {
+    public Selection readSheets() throws Exception {
+        Map<String, OfferSheet> read = new HashMap<>();
+        for (int i = 0; i < storedSheets.size(); i++) {
+            byte[] stored = storedSheets.get(i);
+            read.put("p" + i, codec.readForSelection(stored, 0, stored.length));
+        }
+        return selection.displayed(this::displayed);
+    }
+
+    /** The baseline: every candidate of every sheet decoded whole. */
+    @Benchmark
+    public Map<String, OfferSheet> readWholeSheets() throws Exception {
         Map<String, OfferSheet> read = new HashMap<>();
         for (int i = 0; i < storedSheets.size(); i++) {
             read.put("p" + i, codec.read(storedSheets.get(i)));
         }
         return read;
+    }
+
+    private Candidate displayed(Candidate candidate) {
+        try {
+            for (byte[] stored : storedSheets) {
+                Candidate found = codec.display(stored, 0, stored.length, candidate.productId(), candidate.variantId());
+                if (found != null) {
+                    return found;
+                }
+            }
+            return candidate;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Benchmark

@@ -2,6 +2,7 @@ package dev.triad.offer;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 import dev.triad.sheet.Candidate;
 
@@ -10,15 +11,30 @@ public sealed interface Offer {
 
     BigDecimal extra();
 
+    /** This offer with its candidates as {@code display} shows them (with title, image and link). */
+    Offer displayed(UnaryOperator<Candidate> display);
+
     /** A single complement added to the cart. */
     record AddOn(Candidate item, BigDecimal extra) implements Offer {
+        @Override
+        public AddOn displayed(UnaryOperator<Candidate> display) {
+            return new AddOn(display.apply(item), extra);
+        }
     }
 
     /** Two complements together at the shop's bundle discount. */
     record Bundle(List<Candidate> items, BigDecimal price, BigDecimal extra, int discountPercent) implements Offer {
+        @Override
+        public Bundle displayed(UnaryOperator<Candidate> display) {
+            return new Bundle(items.stream().map(display).toList(), price, extra, discountPercent);
+        }
     }
 
     /** A better version that replaces {@code replaces}; {@code extra} is the difference for the whole line. */
     record Upgrade(Candidate item, CartLine replaces, BigDecimal extra) implements Offer {
+        @Override
+        public Upgrade displayed(UnaryOperator<Candidate> display) {
+            return new Upgrade(display.apply(item), replaces, extra);
+        }
     }
 }

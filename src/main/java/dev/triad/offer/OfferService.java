@@ -15,6 +15,7 @@ import dev.triad.problem.ThrottledLog;
 import dev.triad.shop.Shop;
 import dev.triad.shop.PublishableKeys;
 import dev.triad.sheet.SheetStore;
+import dev.triad.sheet.Snapshot;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -70,7 +71,7 @@ public class OfferService {
     }
 
     private OfferResponse answer(String requestId, String shopId, OfferQuery query, Caller caller,
-            SheetStore.Snapshot snapshot, String visitorHash) {
+            Snapshot snapshot, String visitorHash) {
         Shop shop = caller.platformSigned() ? registered(shopId, snapshot.shop())
                 : PublishableKeys.check(shopId, caller.key(), caller.origin(), snapshot.shop());
         if (!shop.currency().equals(query.currency().getCurrencyCode())) {
@@ -91,7 +92,8 @@ public class OfferService {
         }
         int digits = Math.max(0, query.currency().getDefaultFractionDigits());
         Selection selection = new RuleOfThree(shop.settings(), digits)
-                .select(query.cart(), snapshot.sheets(), snapshot.dismissed());
+                .select(query.cart(), snapshot.sheets(), snapshot.dismissed())
+                .displayed(snapshot::displayed);
         OfferViews views = new OfferViews(digits);
         return new OfferResponse(requestId, shopId, query.placement(), views.of(selection),
                 views.freeShipping(selection), false, false);

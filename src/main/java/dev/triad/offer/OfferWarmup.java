@@ -1,5 +1,7 @@
 package dev.triad.offer;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
@@ -9,7 +11,6 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.triad.sheet.Candidate;
@@ -26,23 +27,31 @@ import io.quarkus.runtime.StartupEvent;
 @ApplicationScoped
 public class OfferWarmup {
 
-    void warm(@Observes @Priority(16) StartupEvent event, SheetCodec codec, ObjectMapper mapper)
-            throws JsonProcessingException {
+    void warm(@Observes @Priority(16) StartupEvent event, SheetCodec codec, ObjectMapper mapper) throws IOException {
         Candidate helmet = new Candidate("p-helmet", "v-helmet", "Helmet", new BigDecimal("49.00"), null, null, true,
                 true, 0.5, 3, 4.5, 10);
         Candidate lock = new Candidate("p-lock", "v-lock", "Lock", new BigDecimal("25.00"), null, null, true, false,
                 0.4, 2, null, null);
         Candidate bike = new Candidate("p-bike-2", "v-bike-2", "Bike 2", new BigDecimal("949.00"), null, null, true,
                 true, 0, 0, null, null);
-        OfferSheet sheet = codec.readStored(codec.write(new OfferSheet("p-bike", List.of(), List.of(),
-                List.of(helmet, lock), List.of(bike))));
+        byte[] stored = codec.write(new OfferSheet("p-bike", List.of(), List.of(), List.of(helmet, lock), List.of(bike)));
+        OfferSheet sheet = codec.readForSelection(stored, 0, stored.length);
         Cart cart = new Cart(List.of(new CartLine("p-bike", "v-bike", 1, new BigDecimal("799.00"))));
         Selection selection = new RuleOfThree(new ShopSettings(60, 10, new BigDecimal("1000.00"), 0), 2)
-                .select(cart, Map.of("p-bike", sheet), Set.of());
+                .select(cart, Map.of("p-bike", sheet), Set.of())
+                .displayed(c -> displayed(codec, stored, c));
         OfferViews views = new OfferViews(2);
         mapper.writeValueAsBytes(new OfferResponse("warmup", "warmup", "checkout", views.of(selection),
                 views.freeShipping(selection), false, false));
         mapper.readerFor(OfferRequest.class).readValue("{\"placement\":\"cart\",\"currency\":\"USD\",\"cart\":"
                 + "[{\"productId\":\"p\",\"quantity\":1,\"price\":\"1.00\"}]}");
+    }
+
+    private static Candidate displayed(SheetCodec codec, byte[] stored, Candidate candidate) {
+        try {
+            return codec.display(stored, 0, stored.length, candidate.productId(), candidate.variantId());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

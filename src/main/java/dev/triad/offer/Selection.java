@@ -1,7 +1,11 @@
 package dev.triad.offer;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
+
+import dev.triad.sheet.Candidate;
 
 /**
  * The answer of the rule of three: offers in ascending extra spend (tier = index + 1), the one
@@ -14,5 +18,14 @@ public record Selection(List<Offer> offers, int recommended, BigDecimal freeShip
 
     public static Selection none() {
         return new Selection(List.of(), -1, null, null);
+    }
+
+    /** The same selection with its offers' candidates as {@code display} shows them. */
+    public Selection displayed(UnaryOperator<Candidate> display) {
+        List<Offer> shown = new ArrayList<>(offers.size());
+        for (Offer offer : offers) {
+            shown.add(offer.displayed(display));
+        }
+        return new Selection(List.copyOf(shown), recommended, freeShippingThreshold, freeShippingRemaining);
     }
 }

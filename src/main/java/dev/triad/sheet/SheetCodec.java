@@ -33,30 +33,63 @@ import jakarta.inject.Singleton;
 @Singleton
 public class SheetCodec {
 
-    private static final byte MAGIC = 'T';
-    private static final byte VERSION = 2;
+    static final byte MAGIC = 'T';
+    static final byte VERSION = 2;
 
-    private static final int IN_STOCK = 1;
-    private static final int PINNED = 2;
-    private static final int PRICE = 4;
-    private static final int RATING = 8;
-    private static final int REVIEWS = 16;
+    static final int IN_STOCK = 1;
+    static final int PINNED = 2;
+    static final int PRICE = 4;
+    static final int RATING = 8;
+    static final int REVIEWS = 16;
 
     /** The stored sheet; an unreadable value is a bug or corruption and fails, never guessed at. */
     public OfferSheet read(byte[] stored) throws IOException {
-        return read(stored, 0, stored.length);
+        return read(stored, 0, stored.length, true);
     }
 
     /**
-     * The sheet stored in {@code length} bytes of {@code bytes} from {@code offset}: the offer path
-     * reads it in place, from the array behind the Redis client's buffer, without a copy.
+     * The sheet as the rule of three reads it, in place from {@code length} bytes of {@code bytes}
+     * at {@code offset} (the array behind the Redis client's buffer, not copied): every candidate
+     * without its title, image and link, which only the offers shown need ({@link #display}). A
+     * sheet holds twenty-odd candidates; an answer shows two to four.
      */
-    public OfferSheet read(byte[] bytes, int offset, int length) throws IOException {
-        Reader in = new Reader(bytes, offset, offset + length);
-        if (length < 2 || bytes[offset] != MAGIC || bytes[offset + 1] != VERSION) {
-            throw new IOException("Not a stored offer sheet (format " + VERSION + ")");
+    public OfferSheet readForSelection(byte[] bytes, int offset, int length) throws IOException {
+        return read(bytes, offset, length, false);
+    }
+
+    /**
+     * The candidate of {@code productId} and {@code variantId} in the sheet stored at {@code offset},
+     * with its title, image and link; null when the sheet holds no such candidate. It skips over the
+     * others without decoding them.
+     */
+    public Candidate display(byte[] bytes, int offset, int length, String productId, String variantId)
+            throws IOException {
+        SheetReader in = SheetReader.of(bytes, offset, length, true);
+        try {
+            in.skipString();
+            in.skipStrings();
+            in.skipStrings();
+            byte[] product = productId.getBytes(StandardCharsets.UTF_8);
+            byte[] variant = variantId == null ? null : variantId.getBytes(StandardCharsets.UTF_8);
+            for (int list = 0; list < 2; list++) {
+                for (int i = in.count(); i > 0; i--) {
+                    int start = in.at;
+                    boolean sameProduct = in.skipString(product);
+                    if (in.skipString(variant) && sameProduct) {
+                        in.at = start;
+                        return in.candidate();
+                    }
+                    in.skipRestOfCandidate();
+                }
+            }
+            return null;
+        } catch (IndexOutOfBoundsException | ArithmeticException e) {
+            throw new IOException("Not a stored offer sheet: " + e.getMessage(), e);
         }
-        in.at = offset + 2;
+    }
+
+    private OfferSheet read(byte[] bytes, int offset, int length, boolean display) throws IOException {
+        SheetReader in = SheetReader.of(bytes, offset, length, display);
         try {
             String productId = in.string();
             List<String> pinnedComplements = in.strings();
@@ -92,118 +125,6 @@ public class SheetCodec {
         out.candidates(sheet.complements());
         out.candidates(sheet.upgrades());
         return Arrays.copyOf(out.bytes, out.size);
-    }
-
-    /** Reads from {@code at} up to {@code end}, never past it: the bytes beyond may be another value's. */
-    private static final class Reader {
-        final byte[] bytes;
-        final int end;
-        int at;
-
-        Reader(byte[] bytes, int from, int end) {
-            this.bytes = bytes;
-            this.at = from;
-            this.end = end;
-        }
-
-        byte next() throws IOException {
-            if (at >= end) {
-                throw new IOException("Not a stored offer sheet: it ends in the middle of a field");
-            }
-            return bytes[at++];
-        }
-
-        List<Candidate> candidates() throws IOException {
-            int count = count();
-            List<Candidate> values = new ArrayList<>(count);
-            for (int i = 0; i < count; i++) {
-                values.add(candidate());
-            }
-            return values;
-        }
-
-        Candidate candidate() throws IOException {
-            String productId = string();
-            String variantId = string();
-            String title = string();
-            String image = string();
-            String url = string();
-            int flags = next();
-            BigDecimal price = null;
-            if ((flags & PRICE) != 0) {
-                int scale = next();
-                price = BigDecimal.valueOf(zigzag(varlong()), scale);
-            }
-            double score = Double.longBitsToDouble(fixed64());
-            int pairCount = (int) varlong();
-            Double rating = (flags & RATING) != 0 ? Double.longBitsToDouble(fixed64()) : null;
-            Integer reviewCount = (flags & REVIEWS) != 0 ? (int) varlong() : null;
-            if (productId == null) {
-                throw new IOException("Not a stored offer sheet: a candidate without product id");
-            }
-            return new Candidate(productId, variantId, title, price, image, url, (flags & IN_STOCK) != 0,
-                    (flags & PINNED) != 0, score, pairCount, rating, reviewCount);
-        }
-
-        List<String> strings() throws IOException {
-            int count = count();
-            List<String> values = new ArrayList<>(count);
-            for (int i = 0; i < count; i++) {
-                values.add(string());
-            }
-            return values;
-        }
-
-        String string() throws IOException {
-            long header = varlong();
-            if (header == 0) {
-                return null;
-            }
-            int length = (int) header - 1;
-            if (length < 0 || length > end - at) {
-                throw new IOException("Not a stored offer sheet: a text runs past the end");
-            }
-            String value = new String(bytes, at, length, StandardCharsets.UTF_8);
-            at += length;
-            return value;
-        }
-
-        /** A count is bounded by the bytes left: corrupt input cannot ask for a huge list. */
-        int count() throws IOException {
-            long count = varlong();
-            if (count > end - at) {
-                throw new IOException("Not a stored offer sheet: a count of " + count + " with "
-                        + (end - at) + " bytes left");
-            }
-            return (int) count;
-        }
-
-        long varlong() throws IOException {
-            long value = 0;
-            for (int shift = 0; shift < 64; shift += 7) {
-                byte b = next();
-                value |= (long) (b & 0x7f) << shift;
-                if (b >= 0) {
-                    return value;
-                }
-            }
-            throw new IOException("Not a stored offer sheet: a number longer than 10 bytes");
-        }
-
-        long fixed64() throws IOException {
-            if (end - at < 8) {
-                throw new IOException("Not a stored offer sheet: it ends in the middle of a number");
-            }
-            long value = 0;
-            for (int i = 0; i < 8; i++) {
-                value = value << 8 | (bytes[at++] & 0xff);
-            }
-            return value;
-        }
-
-        static long zigzag(long encoded) {
-            return encoded >>> 1 ^ -(encoded & 1);
-        }
     }
 
     private static final class Writer {

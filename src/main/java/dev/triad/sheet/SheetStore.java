@@ -2,6 +2,7 @@ package dev.triad.sheet;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -50,13 +51,6 @@ public class SheetStore {
     }
 
     /**
-     * The shop (null when unknown), the sheets that exist among {@code productIds}, and the products
-     * the visitor dismissed that are still hidden.
-     */
-    public record Snapshot(Shop shop, Map<String, OfferSheet> sheets, Set<String> dismissed) {
-    }
-
-    /**
      * Fails with a TimeoutException when Redis has not answered within {@code timeout}: the budget
      * is for the round trip; parsing the answer comes after it.
      */
@@ -76,10 +70,13 @@ public class SheetStore {
         try {
             Shop shop = reply.get(0) == null ? null : shop(shopId, reply.get(0).toBytes());
             Map<String, OfferSheet> found = new HashMap<>(productIds.size() * 2);
+            List<Snapshot.Stored> stored = new ArrayList<>(productIds.size());
             for (int i = 0; i < productIds.size(); i++) {
                 Response value = reply.get(i + 1);
                 if (value != null) {
-                    found.put(productIds.get(i), sheet(value));
+                    Snapshot.Stored sheet = stored(value);
+                    found.put(productIds.get(i), sheets.readForSelection(sheet.bytes(), sheet.offset(), sheet.length()));
+                    stored.add(sheet);
                 }
             }
             Set<String> dismissed = visitors == 0 ? Set.of() : new HashSet<>();
@@ -88,19 +85,20 @@ public class SheetStore {
                 Response value = reply.get(productIds.size() + 1 + i);
                 Dismissals.addLive(value == null ? null : value.toBytes(), now, dismissed);
             }
-            return new Snapshot(shop, found, dismissed);
+            return new Snapshot(shop, found, dismissed, stored, sheets);
         } catch (IOException e) {
             throw new CorruptSheetException(e);
         }
     }
 
-    /** The sheet in a reply, read in place from the array behind the client's buffer when it has one. */
-    private OfferSheet sheet(Response value) throws IOException {
+    /** A sheet's bytes in a reply: the array behind the client's buffer when it has one (no copy). */
+    private static Snapshot.Stored stored(Response value) {
         ByteBuf buffer = value.toBuffer().getDelegate().getByteBuf();
         if (!buffer.hasArray()) {
-            return sheets.read(value.toBytes());
+            byte[] copy = value.toBytes();
+            return new Snapshot.Stored(copy, 0, copy.length);
         }
-        return sheets.read(buffer.array(), buffer.arrayOffset() + buffer.readerIndex(), buffer.readableBytes());
+        return new Snapshot.Stored(buffer.array(), buffer.arrayOffset() + buffer.readerIndex(), buffer.readableBytes());
     }
 
     /**

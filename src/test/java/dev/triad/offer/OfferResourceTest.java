@@ -110,6 +110,27 @@ class OfferResourceTest {
     }
 
     @Test
+    void shouldShowEachOfferedProductWithItsTitlePictureAndLink() {
+        BikeShop pictured = BikeShop.register("pictured-" + getClass().getSimpleName().toLowerCase() + ".example");
+        pictured.picturedProduct("p-helmet", "Helmet", "helmets", BikeShop.variant("v-helmet", "49.00", true));
+        pictured.picturedProduct("p-lock", "Lock", "locks", BikeShop.variant("v-lock", "25.00", true));
+        pictured.picturedProduct("p-bike-700", "Trail Bike 700", "bikes", BikeShop.variant("v-700-m", "949.00", true));
+
+        pictured.offersForOneBike().then().statusCode(200)
+                .body("offers.kind", contains("add_on", "bundle", "upgrade"))
+                .body("offers[0].title", equalTo("Helmet"))
+                .body("offers[0].image", equalTo("https://cdn.example/p-helmet.jpg"))
+                .body("offers[0].url", equalTo("/products/p-helmet"))
+                .body("offers[1].items.title", contains("Helmet", "Lock"))
+                .body("offers[1].items.image", contains("https://cdn.example/p-helmet.jpg",
+                        "https://cdn.example/p-lock.jpg"))
+                .body("offers[1].items.url", contains("/products/p-helmet", "/products/p-lock"))
+                .body("offers[2].title", equalTo("Trail Bike 700"))
+                .body("offers[2].image", equalTo("https://cdn.example/p-bike-700.jpg"))
+                .body("offers[2].url", equalTo("/products/p-bike-700"));
+    }
+
+    @Test
     void shouldNeverOfferWhatIsAlreadyInTheCart() {
         bikes.offers(cart(line("p-bike-500", "v-500-m", 1, "799.00"), line("p-helmet", "v-helmet", 1, "49.00")))
                 .then().statusCode(200)

@@ -70,11 +70,41 @@ class SheetCodecTest {
         Arrays.fill(buffer, (byte) 0x7f);
         System.arraycopy(stored, 0, buffer, 32, stored.length);
 
-        assertThat(codec.read(buffer, 32, stored.length)).isEqualTo(sheet);
+        assertThat(codec.readForSelection(buffer, 32, stored.length))
+                .isEqualTo(codec.readForSelection(stored, 0, stored.length));
+        Candidate helmet = sheet.complements().get(0);
+        assertThat(codec.display(buffer, 32, stored.length, helmet.productId(), helmet.variantId())).isEqualTo(helmet);
         for (int length = 0; length < stored.length; length++) {
             int cut = length;
-            assertThatThrownBy(() -> codec.read(buffer, 32, cut)).as("first %d bytes of the sheet", cut)
+            assertThatThrownBy(() -> codec.readForSelection(buffer, 32, cut)).as("first %d bytes of the sheet", cut)
                     .isInstanceOf(IOException.class);
         }
+    }
+
+    @Test
+    void shouldReadForSelectionWithoutTextsAndDisplayAnyCandidateWithThem() throws IOException {
+        byte[] stored = codec.write(sheet);
+        OfferSheet bare = codec.readForSelection(stored, 0, stored.length);
+
+        assertThat(bare.complements()).hasSameSizeAs(sheet.complements());
+        for (Candidate c : concat(bare.complements(), bare.upgrades())) {
+            assertThat(c.title()).isNull();
+            assertThat(c.image()).isNull();
+            assertThat(c.url()).isNull();
+        }
+        for (Candidate c : concat(sheet.complements(), sheet.upgrades())) {
+            assertThat(codec.display(stored, 0, stored.length, c.productId(), c.variantId())).isEqualTo(c);
+            Candidate withoutTexts = new Candidate(c.productId(), c.variantId(), null, c.price(), null, null,
+                    c.inStock(), c.pinned(), c.score(), c.pairCount(), c.rating(), c.reviewCount());
+            assertThat(concat(bare.complements(), bare.upgrades())).contains(withoutTexts);
+        }
+        assertThat(codec.display(stored, 0, stored.length, "p-helmet", "v-other")).isNull();
+        assertThat(codec.display(stored, 0, stored.length, "p-nowhere", null)).isNull();
+    }
+
+    private static List<Candidate> concat(List<Candidate> first, List<Candidate> second) {
+        List<Candidate> all = new java.util.ArrayList<>(first);
+        all.addAll(second);
+        return all;
     }
 }

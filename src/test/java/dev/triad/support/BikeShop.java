@@ -69,9 +69,18 @@ public final class BikeShop {
 
     public void product(String id, String title, String type, Map<String, Object> variant, List<String> complements,
             List<String> upgrades) {
-        given().header("Authorization", "Bearer " + adminKey).contentType(ContentType.JSON)
-                .body(Map.of("title", title, "type", type, "variants", List.of(variant),
-                        "complements", complements, "upgrades", upgrades))
+        product(Map.of("title", title, "type", type, "variants", List.of(variant), "complements", complements,
+                "upgrades", upgrades), id);
+    }
+
+    /** A product with a picture at {@code https://cdn.example/<id>.jpg} and a page at {@code /products/<id>}. */
+    public void picturedProduct(String id, String title, String type, Map<String, Object> variant) {
+        product(Map.of("title", title, "type", type, "variants", List.of(variant),
+                "image", "https://cdn.example/" + id + ".jpg", "url", "/products/" + id), id);
+    }
+
+    private void product(Map<String, Object> body, String id) {
+        given().header("Authorization", "Bearer " + adminKey).contentType(ContentType.JSON).body(body)
                 .put("/admin/v1/shops/{shop}/products/{id}", shop, id)
                 .then().statusCode(200);
     }

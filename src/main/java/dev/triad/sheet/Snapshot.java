@@ -1,0 +1,63 @@
+package dev.triad.sheet;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import dev.triad.shop.Shop;
+
+/**
+ * What one offer request read in its round trip: the shop (null when unknown), the sheets that
+ * exist among the cart's products, and the products the visitor dismissed that are still hidden.
+ * The sheets are as the rule of three reads them, without the candidates' titles, images and
+ * links; {@link #displayed} reads those for the few candidates an answer shows.
+ */
+public final class Snapshot {
+
+    private final Shop shop;
+    private final Map<String, OfferSheet> sheets;
+    private final Set<String> dismissed;
+    private final List<Stored> stored;
+    private final SheetCodec codec;
+
+    /** A sheet's bytes as Redis returned them, in cart order. */
+    record Stored(byte[] bytes, int offset, int length) {
+    }
+
+    Snapshot(Shop shop, Map<String, OfferSheet> sheets, Set<String> dismissed, List<Stored> stored, SheetCodec codec) {
+        this.shop = shop;
+        this.sheets = sheets;
+        this.dismissed = dismissed;
+        this.stored = stored;
+        this.codec = codec;
+    }
+
+    public Shop shop() {
+        return shop;
+    }
+
+    public Map<String, OfferSheet> sheets() {
+        return sheets;
+    }
+
+    public Set<String> dismissed() {
+        return dismissed;
+    }
+
+    /** {@code candidate}, one of these sheets', with its title, image and link, from the first sheet holding it. */
+    public Candidate displayed(Candidate candidate) {
+        try {
+            for (Stored sheet : stored) {
+                Candidate found = codec.display(sheet.bytes(), sheet.offset(), sheet.length(), candidate.productId(),
+                        candidate.variantId());
+                if (found != null) {
+                    return found;
+                }
+            }
+            return candidate;
+        } catch (IOException e) {
+            throw new SheetStore.CorruptSheetException(e);
+        }
+    }
+}
