@@ -40,13 +40,23 @@ final class SheetReader {
         return bytes[at++];
     }
 
-    List<Candidate> candidates() throws IOException {
+    /** One value of a list, read where the reader stands. */
+    private interface Item<T> {
+        T read() throws IOException;
+    }
+
+    /** A count, then that many values. */
+    private <T> List<T> list(Item<T> item) throws IOException {
         int count = count();
-        List<Candidate> values = new ArrayList<>(count);
+        List<T> values = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
-            values.add(candidate());
+            values.add(item.read());
         }
         return values;
+    }
+
+    List<Candidate> candidates() throws IOException {
+        return list(this::candidate);
     }
 
     Candidate candidate() throws IOException {
@@ -73,12 +83,7 @@ final class SheetReader {
     }
 
     List<String> strings() throws IOException {
-        int count = count();
-        List<String> values = new ArrayList<>(count);
-        for (int i = 0; i < count; i++) {
-            values.add(string());
-        }
-        return values;
+        return list(this::string);
     }
 
     String string() throws IOException {
