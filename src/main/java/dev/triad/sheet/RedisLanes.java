@@ -73,12 +73,21 @@ public class RedisLanes {
         return known;
     }
 
-    /** This loop's own client (its connections live on this loop), or the shared one without options. */
+    /**
+     * This loop's own client (its connections live on this loop), or the shared one without options.
+     * A single node needs one connection per loop; a cluster connection holds one per master, from
+     * the same pool, so a cluster client keeps the configured pool size.
+     */
     private Redis clientOf(Thread loop) {
         return clients.computeIfAbsent(loop, t -> {
             RedisOptions copy = options.copy();
-            return copy == null ? redis
-                    : Redis.newInstance(io.vertx.redis.client.Redis.createClient(vertx, copy.setMaxPoolSize(1)));
+            if (copy == null) {
+                return redis;
+            }
+            if (copy.getType() == RedisClientType.STANDALONE) {
+                copy.setMaxPoolSize(1);
+            }
+            return Redis.newInstance(io.vertx.redis.client.Redis.createClient(vertx, copy));
         });
     }
 

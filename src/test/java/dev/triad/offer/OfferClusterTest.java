@@ -47,20 +47,39 @@ class OfferClusterTest {
         }
     }
 
+    @Test
+    void shouldServeOffersForShopsOnEveryMasterOfTheCluster() throws IOException {
+        int anyNode = ports().get(0);
+        for (int node = 0; node < 3; node++) {
+            BikeShop bikes = BikeShop.register(shopOnNode(anyNode, node, "every-node-"));
+            for (int request = 0; request < 3; request++) {
+                bikes.offersForOneBike().then().statusCode(200)
+                        .body("degraded", equalTo(false))
+                        .body("offers.kind", contains("add_on", "bundle", "upgrade"));
+            }
+        }
+    }
+
     /**
      * A shop name whose hash-tag slot lives on the third node (which holds the last third of the
      * slots), so that the client must follow the cluster's slot map rather than its first seed.
      */
     private static String shopOnThirdNode(int anyNode) throws IOException {
+        return shopOnNode(anyNode, 2, "cluster-");
+    }
+
+    /** A shop name whose hash-tag slot lives on the {@code node}-th master (each holds a third of the slots). */
+    private static String shopOnNode(int anyNode, int node, String prefix) throws IOException {
+        int third = (16384 + 2) / 3;
         for (int i = 0; i < 1000; i++) {
-            String shop = "cluster-" + i + ".example";
+            String shop = prefix + i + ".example";
             int slot = Integer.parseInt(RedisServerProcess.command(anyNode, "CLUSTER", "KEYSLOT",
                     "triad:{" + shop + "}:shop").substring(1));
-            if (slot >= 2 * ((16384 + 2) / 3)) {
+            if (slot >= node * third && slot < (node + 1) * third) {
                 return shop;
             }
         }
-        throw new IllegalStateException("no shop name hashes to the third node");
+        throw new IllegalStateException("no shop name hashes to node " + node);
     }
 
     private static List<Integer> ports() {
