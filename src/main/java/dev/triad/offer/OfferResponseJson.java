@@ -62,11 +62,7 @@ public final class OfferResponseJson extends StdSerializer<OfferResponse> {
             json.writeBooleanField("recommended", view.recommended());
         }
         string(json, "replaces", view.replaces());
-        string(json, "productId", view.productId());
-        string(json, "variantId", view.variantId());
-        string(json, "title", view.title());
-        string(json, "image", view.image());
-        string(json, "url", view.url());
+        product(json, view.productId(), view.variantId(), view.title(), view.image(), view.url());
         items(view.items(), json);
         string(json, "price", view.price());
         string(json, "extra", view.extra());
@@ -89,11 +85,7 @@ public final class OfferResponseJson extends StdSerializer<OfferResponse> {
                 continue;
             }
             json.writeStartObject();
-            string(json, "productId", item.productId());
-            string(json, "variantId", item.variantId());
-            string(json, "title", item.title());
-            string(json, "image", item.image());
-            string(json, "url", item.url());
+            product(json, item.productId(), item.variantId(), item.title(), item.image(), item.url());
             string(json, "price", item.price());
             json.writeEndObject();
         }
@@ -111,6 +103,16 @@ public final class OfferResponseJson extends StdSerializer<OfferResponse> {
             provider.defaultSerializeValue(e.getValue(), json);
         }
         json.writeEndObject();
+    }
+
+    /** What a card and a bundle's item both show of a product. */
+    private static void product(JsonGenerator json, String productId, String variantId, String title, String image,
+            String url) throws IOException {
+        string(json, "productId", productId);
+        string(json, "variantId", variantId);
+        string(json, "title", title);
+        string(json, "image", image);
+        string(json, "url", url);
     }
 
     /** A text field, left out when null (the cards' {@code NON_NULL}). */
