@@ -38,8 +38,9 @@ public final class RuleOfThree {
     }
 
     public Selection select(Cart cart, Map<String, OfferSheet> sheets, Set<String> dismissed) {
-        Exclusions exclusions = new Exclusions(cart, dismissed);
-        List<Candidate> complements = rankedComplements(cart, sheets, exclusions);
+        List<String> productIds = cart.productIds();
+        Exclusions exclusions = new Exclusions(productIds, cart, dismissed);
+        List<Candidate> complements = rankedComplements(productIds, sheets, exclusions);
         BigDecimal remaining = freeShippingRemaining(cart);
 
         List<Offer> offers = new ArrayList<>(3);
@@ -71,9 +72,10 @@ public final class RuleOfThree {
      * Complements of every cart product, merged: pinned first, then by summed score, then first
      * seen. Three are kept in one pass (no sort of the whole merge: a cart of five holds a hundred).
      */
-    private List<Candidate> rankedComplements(Cart cart, Map<String, OfferSheet> sheets, Exclusions exclusions) {
+    private List<Candidate> rankedComplements(List<String> productIds, Map<String, OfferSheet> sheets,
+            Exclusions exclusions) {
         Map<String, Ranked> merged = new HashMap<>();
-        for (String productId : cart.productIds()) {
+        for (String productId : productIds) {
             OfferSheet sheet = sheets.get(productId);
             if (sheet == null) {
                 continue;
@@ -164,8 +166,8 @@ public final class RuleOfThree {
     /** What the cart and the shopper rule out. */
     private record Exclusions(Set<String> products, Set<String> variants, Set<String> dismissed) {
 
-        Exclusions(Cart cart, Set<String> dismissed) {
-            this(new HashSet<>(cart.productIds()), cart.variantIds(), dismissed);
+        Exclusions(List<String> productIds, Cart cart, Set<String> dismissed) {
+            this(new HashSet<>(productIds), cart.variantIds(), dismissed);
         }
 
         boolean allows(Candidate c) {

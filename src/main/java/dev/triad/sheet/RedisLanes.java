@@ -84,7 +84,7 @@ public class RedisLanes {
             if (copy == null) {
                 return redis;
             }
-            if (copy.getType() == RedisClientType.STANDALONE) {
+            if (standalone()) {
                 copy.setMaxPoolSize(1);
             }
             return Redis.newInstance(io.vertx.redis.client.Redis.createClient(vertx, copy));
