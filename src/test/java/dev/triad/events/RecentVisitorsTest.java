@@ -6,6 +6,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
 
@@ -66,5 +72,33 @@ class RecentVisitorsTest {
         }
         assertThat(recent.firstSeen("a.example", "s0")).as("two generations ago: forgotten").isTrue();
         assertThat(recent.firstSeen("a.example", "s2999")).as("this generation: known").isFalse();
+    }
+
+    @Test
+    void shouldCountEachVisitorNewExactlyOnceWhenSeveralThreadsSeeThemAtOnce() throws Exception {
+        RecentVisitors big = new RecentVisitors(clock, 600_000, 100_000);
+        int threads = 4;
+        int visitors = 20_000;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Callable<Integer>> askers = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int offset = t * 7919;
+                askers.add(() -> {
+                    int news = 0;
+                    for (int i = 0; i < visitors; i++) {
+                        news += big.firstSeen("a.example", "s" + (i + offset) % visitors) ? 1 : 0;
+                    }
+                    return news;
+                });
+            }
+            int news = 0;
+            for (Future<Integer> asked : pool.invokeAll(askers)) {
+                news += asked.get();
+            }
+            assertThat(news).as("every visitor new once, whichever thread saw it first").isEqualTo(visitors);
+        } finally {
+            pool.shutdownNow();
+        }
     }
 }

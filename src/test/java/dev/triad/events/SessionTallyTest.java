@@ -24,7 +24,7 @@ class SessionTallyTest {
     SessionTally tally;
 
     @Test
-    void shouldCountEachNewSessionOnceWritingThemInScriptsOfAtMost64() throws InterruptedException {
+    void shouldCountEachNewSessionOnceWritingThemInScriptsOfAtMost16() throws InterruptedException {
         String shop = "tally.example";
         long scriptsBefore = Redis.calls("eval");
         for (int i = 0; i < 200; i++) {
@@ -33,7 +33,7 @@ class SessionTallyTest {
         tally.flush();
 
         assertThat(exposedSessions(shop, 200)).isEqualTo(200);
-        assertThat(Redis.calls("eval") - scriptsBefore).as("200 sessions in scripts of 64").isGreaterThanOrEqualTo(4);
+        assertThat(Redis.calls("eval") - scriptsBefore).as("200 sessions in scripts of 16").isGreaterThanOrEqualTo(13);
 
         long scriptsAfter = Redis.calls("eval");
         for (int i = 0; i < 200; i++) {
