@@ -16,7 +16,7 @@ port=${BENCH_PORT:-18380}; redis_port=${BENCH_REDIS_PORT:-16679}
 if ! command -v wrk > /dev/null || ! command -v redis-benchmark > /dev/null; then
   echo "installing wrk and redis-tools (Debian)..."; apt-get install -y -q wrk redis-tools > /dev/null
 fi
-[ -f target/quarkus-app/quarkus-run.jar ] || ./mvnw -B -q package -DskipTests
+[ -f target/quarkus-app/app-cds.jsa ] || ./mvnw -B -q package -DskipTests
 work=$(mktemp -d)
 # Redis runs beside the server (not started by it), so that its data outlives server restarts.
 unzip -p target/quarkus-app/lib/main/com.github.codemonstur.embedded-redis-*.jar \
@@ -100,12 +100,13 @@ redis_rps=$(redis-benchmark -p "$redis_port" -c "$connections" -n 300000 -q \
   | tr '\r' '\n' | grep -oE '[0-9.]+ requests per second' | tail -1 | awk '{ print $1 }')
 echo "MGET: $redis_rps requests/s"
 
-echo "== start-up to first offer"
+echo "== start-up to first offer (three starts each; the median counts)"
 kill "$server"; wait "$server" 2>/dev/null || true; server=""
-first_offer() { # java, options... — launched and polled from one small process, so that the poller
-  # (no curl spawned every few milliseconds) takes next to no CPU from the start-up it measures
-  QUARKUS_REDIS_HOSTS="redis://127.0.0.1:$redis_port" QUARKUS_HTTP_PORT=$port TRIAD_ADMIN_KEY=bench-operator \
-    python3 - "$port" "$shop" "$key" "$work/server.log" "$@" -jar target/quarkus-app/quarkus-run.jar <<'PY'
+first_offer() { # java, options... — started in target/quarkus-app (a class-data archive is only
+  # mapped for the class path it was written with) and polled from one small process, so that the
+  # poller (no curl spawned every few milliseconds) takes next to no CPU from the start-up it measures
+  (cd target/quarkus-app && QUARKUS_REDIS_HOSTS="redis://127.0.0.1:$redis_port" QUARKUS_HTTP_PORT=$port \
+    TRIAD_ADMIN_KEY=bench-operator python3 - "$port" "$shop" "$key" "$work/server.log" "$@" -jar quarkus-run.jar <<'PY'
 import http.client, json, subprocess, sys, time
 port, shop, key, log = sys.argv[1:5]
 body = json.dumps({"placement": "cart", "currency": "USD",
@@ -125,23 +126,28 @@ print(round((time.monotonic() - start) * 1000))
 server.terminate()
 server.wait()
 PY
+  )
 }
-jvm17_ms=$(first_offer java $server_opts)
-echo "JDK 17 jar: $jvm17_ms ms"
-# Application class-data sharing: one training run writes the archive, the next maps it.
-first_offer java $server_opts -XX:ArchiveClassesAtExit="$work/triad.jsa" > /dev/null
-cds_ms=$(first_offer java $server_opts -XX:SharedArchiveFile="$work/triad.jsa")
-echo "JDK 17 jar with AppCDS: $cds_ms ms"
+starts() { # label, java, options...: three starts, "median (all)"
+  local label=$1; shift
+  local runs=() r
+  for _ in 1 2 3; do r=$(first_offer "$@"); runs+=("$r"); done
+  local median; median=$(printf '%s\n' "${runs[@]}" | sort -n | sed -n 2p)
+  echo "$label: $median ms (${runs[*]})" >&2
+  echo "$median (${runs[*]// /, })"
+}
+jvm17=$(starts "JDK 17 jar" java $server_opts)
+# The archive the build trained (src/build/TrainClassArchive.java): the jar as shipped.
+cds=$(starts "JDK 17 jar with the build's class-data archive" java $server_opts -XX:SharedArchiveFile=app-cds.jsa)
 jdk25=$(ls -d /usr/lib/jvm/temurin-25* 2>/dev/null | head -1 || true)
-aot_ms="n/a"
+aot="n/a"
 if [ -n "$jdk25" ]; then
   first_offer "$jdk25/bin/java" $server_opts -XX:AOTCacheOutput="$work/triad.aot" > /dev/null
-  aot_ms=$(first_offer "$jdk25/bin/java" $server_opts -XX:AOTCache="$work/triad.aot")
-  echo "JDK 25 jar with AOT cache: $aot_ms ms"
+  aot=$(starts "JDK 25 jar with an AOT cache (trained by one start)" "$jdk25/bin/java" $server_opts -XX:AOTCache="$work/triad.aot")
 fi
 
 python3 - "$work/rate.txt" "$offers_rps" "$fixed_rps" "$redis_rps" "$before" "$after" "$offers_total" \
-  "$jvm17_ms/$cds_ms" "$aot_ms" "$rate" "$work/rate-fixed.txt" "$syscalls" <<'PY'
+  "$jvm17 / $cds" "$aot" "$rate" "$work/rate-fixed.txt" "$syscalls" <<'PY'
 import re, statistics, sys
 rate_txt = open(sys.argv[1]).read()
 p = dict(re.findall(r"(p50|p90|p99|p99\.9|max) ([\d.]+)", rate_txt))
@@ -166,5 +172,5 @@ print(f"| offers / Redis MGET | {offers / mget:.2f} |")
 print(f"| Redis round trips per offer request (MGET) | {per_request:.3f} |")
 print(f"| background commands per offer request (session tally script, not waited for) | {background:.3f} |")
 print(f"| system calls per offer request at full load | {sys.argv[12]} |")
-print(f"| start-up to first offer: JDK 17 jar / with AppCDS / JDK 25 + AOT cache | {sys.argv[8]} / {sys.argv[9]} ms |")
+print(f"| start-up to first offer, median of 3 (all): JDK 17 jar / with the build's class-data archive / JDK 25 + AOT cache | {sys.argv[8]} / {sys.argv[9]} ms |")
 PY
