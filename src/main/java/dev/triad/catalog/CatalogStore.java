@@ -1,5 +1,7 @@
 package dev.triad.catalog;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -8,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -34,6 +37,8 @@ import io.vertx.mutiny.redis.client.Request;
 public class CatalogStore {
 
     private static final int ATTEMPTS = 16;
+    /** How long a product's last change time is kept: longer than the platforms retry a delivery (Shopify 48 hours). */
+    static final Duration CHANGES_KEPT = Duration.ofDays(7);
 
     private final RedisDataSource redis;
     private final RedisBatches batches;
@@ -114,27 +119,52 @@ public class CatalogStore {
 
     /** Stores {@code product}, rebuilds its sheet and patches every sheet naming it; returns its new sheet. */
     public OfferSheet put(String shop, ProductFacts product) {
-        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-            OptimisticLockingTransactionResult<Change> result = redis.withTransaction(
-                    ds -> prepare(ds, shop, product.id(), product),
-                    (change, tx) -> apply(tx, shop, change),
-                    Keys.product(shop, product.id()), Keys.sheet(shop, product.id()), Keys.namedBy(shop, product.id()));
-            if (!result.discarded()) {
-                return result.getPreTransactionResult().sheet;
-            }
-        }
-        throw ProblemException.unavailable("Too many concurrent writes to this shop's catalog; try again");
+        return write(shop, product.id(), existing -> product, null).sheet;
+    }
+
+    /**
+     * Stores what {@code update} makes of the stored facts of {@code id} (null when there are none;
+     * it answers null to store nothing), read and written in one transaction, so that two changes
+     * of one product at the same moment (a WooCommerce parent and its variations) both land. With a
+     * {@code dated} change it is stored only if no later change of that product was: the check and
+     * the write are one transaction too, so of two deliveries processed at the same moment the older
+     * can never overwrite the newer. Returns the new sheet, or empty when nothing was stored.
+     */
+    public Optional<OfferSheet> update(String shop, String id, Dated dated, UnaryOperator<ProductFacts> update) {
+        return Optional.ofNullable(write(shop, id, update, dated).sheet);
     }
 
     /** Deletes a product; it disappears from every other sheet. False when it did not exist. */
     public boolean delete(String shop, String id) {
+        return delete(shop, id, null);
+    }
+
+    /** Deletes a product; updates dated before {@code dated} (or before a later change already stored) are ignored from then on. */
+    public boolean delete(String shop, String id, Dated dated) {
+        return write(shop, id, null, dated).existed;
+    }
+
+    /**
+     * When the store changed a product, by the store's clock (or Triad's, for a deletion): deliveries
+     * arrive out of order and are retried for up to two days. The same time again passes, so that a
+     * retry of a delivery whose effect was not stored is applied; a null time always passes.
+     */
+    public record Dated(String productId, Instant at) {
+    }
+
+    /** {@code update} null: a delete. */
+    private Change write(String shop, String id, UnaryOperator<ProductFacts> update, Dated dated) {
+        List<String> watched = new ArrayList<>(List.of(Keys.product(shop, id), Keys.sheet(shop, id), Keys.namedBy(shop, id)));
+        if (dated != null) {
+            watched.add(Keys.productChanged(shop, dated.productId()));
+        }
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             OptimisticLockingTransactionResult<Change> result = redis.withTransaction(
-                    ds -> prepare(ds, shop, id, null),
+                    ds -> prepare(ds, shop, id, update, dated),
                     (change, tx) -> apply(tx, shop, change),
-                    Keys.product(shop, id), Keys.sheet(shop, id), Keys.namedBy(shop, id));
+                    watched.toArray(String[]::new));
             if (!result.discarded()) {
-                return result.getPreTransactionResult().existed;
+                return result.getPreTransactionResult();
             }
         }
         throw ProblemException.unavailable("Too many concurrent writes to this shop's catalog; try again");
@@ -142,12 +172,27 @@ public class CatalogStore {
 
     /** Everything one write changes, computed from reads made under WATCH. {@code product} null: a delete. */
     private record Change(String id, ProductFacts product, OfferSheet sheet, OfferSheet previous,
-            Map<String, OfferSheet> patched, boolean existed) {
+            Map<String, OfferSheet> patched, boolean existed, Dated dated, boolean skipped) {
+
+        /** Nothing to store: a later change was stored, or the update asked for nothing. */
+        static Change skip(String id, boolean existed) {
+            return new Change(id, null, null, null, Map.of(), existed, null, true);
+        }
     }
 
-    private Change prepare(RedisDataSource ds, String shop, String id, ProductFacts product) {
+    private Change prepare(RedisDataSource ds, String shop, String id, UnaryOperator<ProductFacts> update, Dated dated) {
         var values = ds.value(String.class);
-        boolean existed = values.get(Keys.product(shop, id)) != null;
+        String existing = values.get(Keys.product(shop, id));
+        boolean existed = existing != null;
+        Instant last = dated == null || dated.at() == null ? null
+                : storedTime(values.get(Keys.productChanged(shop, dated.productId())));
+        if (update != null && last != null && dated.at().isBefore(last)) {
+            return Change.skip(id, existed);
+        }
+        ProductFacts product = update == null ? null : update.apply(existed ? stored.read(existing, ProductFacts.class) : null);
+        if (update != null && product == null) {
+            return Change.skip(id, existed);
+        }
         var sheetValues = ds.value(byte[].class);
         OfferSheet previous = this.sheets.readStored(sheetValues.get(Keys.sheet(shop, id)));
         List<String> referrers = new ArrayList<>(ds.set(String.class).smembers(Keys.namedBy(shop, id)));
@@ -181,11 +226,25 @@ public class CatalogStore {
             }
             sheet = SheetBuilder.build(product, known, previous);
         }
-        return new Change(id, product, sheet, previous, patched, existed);
+        // A deletion always applies, and never moves the recorded time back (a store's clock may run ahead of ours).
+        Dated recorded = dated == null || dated.at() == null ? null
+                : last != null && last.isAfter(dated.at()) ? new Dated(dated.productId(), last) : dated;
+        return new Change(id, product, sheet, previous, patched, existed, recorded, false);
+    }
+
+    private static Instant storedTime(String epochMillis) {
+        return epochMillis == null ? null : Instant.ofEpochMilli(Long.parseLong(epochMillis));
     }
 
     private void apply(TransactionalRedisDataSource tx, String shop, Change change) {
+        if (change.skipped) {
+            return;
+        }
         var values = tx.value(String.class);
+        if (change.dated != null) {
+            values.setex(Keys.productChanged(shop, change.dated.productId()), CHANGES_KEPT.toSeconds(),
+                    Long.toString(change.dated.at().toEpochMilli()));
+        }
         var sheetValues = tx.value(byte[].class);
         var sets = tx.set(String.class);
         String id = change.id();

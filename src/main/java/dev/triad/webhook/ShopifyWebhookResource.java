@@ -83,9 +83,7 @@ public class ShopifyWebhookResource {
             case "products/update":
                 return (shop, body) -> {
                     ProductFacts product = ShopifyPayloads.product(body);
-                    if (sync.latestChange(shop, product.id(), Payloads.changedAt(body, "updated_at"))) {
-                        sync.product(shop, product, false);
-                    }
+                    sync.product(shop, product, false, Payloads.changedAt(body, "updated_at"));
                 };
             case "products/delete":
                 return (shop, body) -> sync.productDeleted(shop, Payloads.requiredId(body, "id"));

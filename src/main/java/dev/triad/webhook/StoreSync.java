@@ -159,74 +159,53 @@ public class StoreSync {
         return amount.setScale(digits, RoundingMode.HALF_UP).movePointRight(digits).longValueExact();
     }
 
-    /** KEYS[1] the product's change time; ARGV[1] this change's (epoch ms), ARGV[2] how long it is kept (s). */
-    static final String CLAIM_CHANGE = """
-            local last = tonumber(redis.call('GET', KEYS[1]) or '-1')
-            if tonumber(ARGV[1]) < last then
-              return 0
-            end
-            redis.call('SET', KEYS[1], ARGV[1], 'EX', ARGV[2])
-            return 1
-            """;
-
-    /** Longer than the platforms retry a delivery: Shopify for 48 hours, WooCommerce for less. */
-    static final Duration CHANGES_KEPT = Duration.ofDays(7);
-
     /**
-     * Whether a product change at {@code changedAt} is the latest one seen: deliveries arrive out of
-     * order and are retried for up to two days, so an older update (or a late retry of one) must not
-     * overwrite a newer one, nor bring back a deleted product. The same time again passes, so that
-     * a retry of a delivery whose effect was not stored is applied. No time: always applied.
+     * A product created or changed at {@code changedAt} by the store's clock (null: unknown): its
+     * facts, its sheet, and every sheet that names it — unless a later change of it was already
+     * stored (deliveries arrive out of order and are retried for up to two days; see
+     * {@link CatalogStore#update}). A platform without pins of its own (Shopify) keeps the pins the
+     * merchant set through the admin API.
      */
-    public boolean latestChange(Shop shop, String productId, Instant changedAt) {
-        if (changedAt == null) {
-            return true;
-        }
-        Response claimed = redis.send(Request.cmd(Command.EVAL).arg(CLAIM_CHANGE).arg(1)
-                .arg(Keys.productChanged(shop.id(), productId)).arg(changedAt.toEpochMilli())
-                .arg(CHANGES_KEPT.toSeconds()));
-        return claimed.toLong() == 1;
-    }
-
-    /**
-     * A product created or changed: its facts, its sheet, and every sheet that names it. A platform
-     * without pins of its own (Shopify) keeps the pins the merchant set through the admin API.
-     */
-    public void product(Shop shop, ProductFacts product, boolean platformHasPins) {
-        ProductFacts facts = product;
-        if (!platformHasPins) {
-            ProductFacts existing = catalog.find(shop.id(), product.id()).orElse(null);
-            if (existing != null) {
-                facts = new ProductFacts(product.id(), product.title(), product.type(), product.url(), product.image(),
-                        product.rating(), product.reviewCount(), product.variants(), existing.complements(),
-                        existing.upgrades());
-            }
-        }
-        catalog.put(shop.id(), facts);
+    public void product(Shop shop, ProductFacts product, boolean platformHasPins, Instant changedAt) {
+        catalog.update(shop.id(), product.id(), new CatalogStore.Dated(product.id(), changedAt), existing ->
+                platformHasPins || existing == null ? product
+                        : new ProductFacts(product.id(), product.title(), product.type(), product.url(), product.image(),
+                                product.rating(), product.reviewCount(), product.variants(), existing.complements(),
+                                existing.upgrades()));
     }
 
     /**
      * A variable product (WooCommerce): its variations arrive as products of their own; the parent
      * keeps the variants it already has, or a single one at its "from" price until they arrive.
      */
-    public void variableProduct(Shop shop, ProductFacts product) {
-        ProductFacts existing = catalog.find(shop.id(), product.id()).orElse(null);
-        List<ProductFacts.Variant> known = existing == null ? List.of()
-                : existing.variants().stream().filter(v -> !v.id().equals(product.id())).toList();
-        product(shop, known.isEmpty() ? product : withVariants(product, known), true);
+    public void variableProduct(Shop shop, ProductFacts product, Instant changedAt) {
+        catalog.update(shop.id(), product.id(), new CatalogStore.Dated(product.id(), changedAt), existing -> {
+            List<ProductFacts.Variant> known = existing == null ? List.of()
+                    : existing.variants().stream().filter(v -> !v.id().equals(product.id())).toList();
+            return known.isEmpty() ? product : withVariants(product, known);
+        });
     }
 
-    /** A variation (WooCommerce) becomes, or replaces, a variant of its parent; unknown parents wait for theirs. */
-    public void variation(Shop shop, String parentId, ProductFacts variation) {
-        ProductFacts parent = catalog.find(shop.id(), parentId).orElse(null);
-        if (parent == null || variation.variants().isEmpty()) {
+    /**
+     * A variation (WooCommerce) becomes, or replaces, a variant of its parent, read and written in one
+     * transaction: a store saving all of a product's variations sends them at once, and none may be
+     * lost. Unknown parents wait for theirs.
+     */
+    public void variation(Shop shop, String parentId, ProductFacts variation, Instant changedAt) {
+        if (variation.variants().isEmpty()) {
             return;
         }
         ProductFacts.Variant v = variation.variants().get(0);
-        List<ProductFacts.Variant> variants = new ArrayList<>();
-        parent.variants().stream().filter(p -> !p.id().equals(parentId) && !p.id().equals(v.id())).forEach(variants::add);
-        variants.add(new ProductFacts.Variant(v.id(), variation.title(), v.price(), v.compareAtPrice(), v.inStock()));
-        catalog.put(shop.id(), withVariants(parent, variants));
+        catalog.update(shop.id(), parentId, new CatalogStore.Dated(variation.id(), changedAt), parent -> {
+            if (parent == null) {
+                return null;
+            }
+            List<ProductFacts.Variant> variants = new ArrayList<>();
+            parent.variants().stream().filter(p -> !p.id().equals(parentId) && !p.id().equals(v.id()))
+                    .forEach(variants::add);
+            variants.add(new ProductFacts.Variant(v.id(), variation.title(), v.price(), v.compareAtPrice(), v.inStock()));
+            return withVariants(parent, variants);
+        });
     }
 
     private static ProductFacts withVariants(ProductFacts p, List<ProductFacts.Variant> variants) {
@@ -236,8 +215,7 @@ public class StoreSync {
 
     /** A deleted product: gone from every sheet; updates older than the deletion are ignored from now on. */
     public void productDeleted(Shop shop, String productId) {
-        latestChange(shop, productId, clock.instant());
-        catalog.delete(shop.id(), productId);
+        catalog.delete(shop.id(), productId, new CatalogStore.Dated(productId, clock.instant()));
     }
 
     /** The app was removed from the store: the shop stays registered but offers return none. */

@@ -1,6 +1,7 @@
 package dev.triad.webhook;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.regex.Pattern;
 
 import jakarta.ws.rs.Consumes;
@@ -75,16 +76,14 @@ public class WooWebhookResource {
             case "product.updated":
                 return (shop, body) -> {
                     ProductFacts product = WooPayloads.product(body);
-                    if (!sync.latestChange(shop, product.id(), Payloads.changedAt(body, "date_modified_gmt"))) {
-                        return;
-                    }
+                    Instant changedAt = Payloads.changedAt(body, "date_modified_gmt");
                     String parent = WooPayloads.parentOf(body);
                     if (parent != null) {
-                        sync.variation(shop, parent, product);
+                        sync.variation(shop, parent, product, changedAt);
                     } else if (WooPayloads.variable(body)) {
-                        sync.variableProduct(shop, product);
+                        sync.variableProduct(shop, product, changedAt);
                     } else {
-                        sync.product(shop, product, true);
+                        sync.product(shop, product, true, changedAt);
                     }
                 };
             case "product.deleted":

@@ -82,6 +82,19 @@ class ShopifyWebhookTest {
     }
 
     @Test
+    void shouldDeleteAProductEvenWhenTheStoresClockRunsAheadOfTriads() {
+        BikeShop bikes = BikeShop.register("clock-ahead.myshopify.com");
+        Stores.shopify(bikes.shop, "products/update", "event-ahead", helmet(5, "2099-01-01T00:00:00Z")).then().statusCode(200);
+        Stores.shopify(bikes.shop, "products/delete", "event-delete-ahead", "{\"id\": \"p-helmet\"}").then().statusCode(200);
+
+        given().header("Authorization", "Bearer " + bikes.adminKey)
+                .get("/admin/v1/shops/{shop}/products/{id}", bikes.shop, "p-helmet").then().statusCode(404);
+        Stores.shopify(bikes.shop, "products/update", "event-retry-ahead", helmet(5, "2098-12-31T23:59:59Z"))
+                .then().statusCode(200);
+        assertThat(offeredProducts(bikes)).as("an update older than the last one seen stays out").doesNotContain("p-helmet");
+    }
+
+    @Test
     void shouldKeepTheMerchantsPinsWhenShopifyUpdatesTheProduct() {
         BikeShop bikes = BikeShop.register("pins.myshopify.com");
         String bike = Orders.json(Map.of("id", "p-bike-500", "title", "Trail Bike 500 (2027)", "handle", "trail-500",

@@ -4,8 +4,13 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
 
@@ -96,6 +101,45 @@ class WooWebhookTest {
         Stores.woo(shop.shop(), "product.updated", Orders.json(product), SECRET).then().statusCode(200);
 
         assertThat(shop.product("794").getString("product.variants[0].price")).isEqualTo("25.00");
+    }
+
+    @Test
+    void shouldKeepEveryVariationWhenWooCommerceSendsAVariableProductsVariationsAllAtOnce() throws Exception {
+        Admin shop = register("woo-variations.example");
+        Map<String, Object> parent = wooProduct(900, "variable", "Trail Jacket", "20.00");
+        Stores.woo(shop.shop(), "product.created", Orders.json(parent), SECRET).then().statusCode(200);
+        List<String> sizes = List.of("901", "902", "903", "904", "905", "906");
+        ExecutorService store = Executors.newFixedThreadPool(sizes.size());
+        try {
+            List<Future<Integer>> deliveries = new ArrayList<>();
+            for (String size : sizes) {
+                Map<String, Object> variation = wooProduct(Integer.parseInt(size), "variation", "Trail Jacket - " + size,
+                        "3" + size.charAt(2) + ".00");
+                variation.put("parent_id", 900);
+                String body = Orders.json(variation);
+                deliveries.add(store.submit(() -> Stores.woo(shop.shop(), "product.updated", body, SECRET).statusCode()));
+            }
+            for (Future<Integer> delivery : deliveries) {
+                assertThat(delivery.get()).isEqualTo(200);
+            }
+        } finally {
+            store.shutdownNow();
+        }
+
+        JsonPath jacket = shop.product("900");
+        assertThat(jacket.getList("product.variants.id", String.class)).containsExactlyInAnyOrderElementsOf(sizes);
+        assertThat(jacket.getString("product.variants.find { it.id == '904' }.price")).isEqualTo("34.00");
+    }
+
+    /** The fixture product as another product of the store. */
+    static Map<String, Object> wooProduct(int id, String type, String name, String price) {
+        Map<String, Object> product = new HashMap<>(JsonPath.from(Stores.fixture("woocommerce/product.json")).getMap(""));
+        product.put("id", id);
+        product.put("type", type);
+        product.put("name", name);
+        product.put("price", price);
+        product.put("regular_price", price);
+        return product;
     }
 
     static Admin register(String shop) {
