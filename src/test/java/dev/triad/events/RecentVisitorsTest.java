@@ -9,6 +9,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -78,16 +79,17 @@ class RecentVisitorsTest {
     void shouldCountEachVisitorNewExactlyOnceWhenSeveralThreadsSeeThemAtOnce() throws Exception {
         RecentVisitors big = new RecentVisitors(clock, 600_000, 100_000);
         int threads = 4;
-        int visitors = 20_000;
+        int visitors = 50_000;
+        CyclicBarrier start = new CyclicBarrier(threads);
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
             List<Callable<Integer>> askers = new ArrayList<>();
             for (int t = 0; t < threads; t++) {
-                int offset = t * 7919;
-                askers.add(() -> {
+                askers.add(() -> { // every thread the same visitors in the same order, started together: they race for each
+                    start.await();
                     int news = 0;
                     for (int i = 0; i < visitors; i++) {
-                        news += big.firstSeen("a.example", "s" + (i + offset) % visitors) ? 1 : 0;
+                        news += big.firstSeen("a.example", "s" + i) ? 1 : 0;
                     }
                     return news;
                 });
