@@ -38,7 +38,7 @@ public class CatalogStore {
 
     private static final int ATTEMPTS = 16;
     /** How long a product's last change time is kept: longer than the platforms retry a delivery (Shopify 48 hours). */
-    static final Duration CHANGES_KEPT = Duration.ofDays(7);
+    private static final Duration CHANGES_KEPT = Duration.ofDays(7);
 
     private final RedisDataSource redis;
     private final RedisBatches batches;
@@ -153,7 +153,8 @@ public class CatalogStore {
     }
 
     /** {@code update} null: a delete. */
-    private Change write(String shop, String id, UnaryOperator<ProductFacts> update, Dated dated) {
+    private Change write(String shop, String id, UnaryOperator<ProductFacts> update, Dated asked) {
+        Dated dated = asked == null || asked.at() == null ? null : asked; // an undated change always applies
         List<String> watched = new ArrayList<>(List.of(Keys.product(shop, id), Keys.sheet(shop, id), Keys.namedBy(shop, id)));
         if (dated != null) {
             watched.add(Keys.productChanged(shop, dated.productId()));
@@ -170,7 +171,10 @@ public class CatalogStore {
         throw ProblemException.unavailable("Too many concurrent writes to this shop's catalog; try again");
     }
 
-    /** Everything one write changes, computed from reads made under WATCH. {@code product} null: a delete. */
+    /**
+     * Everything one write changes, computed from reads made under WATCH: {@code product} null is a
+     * delete, {@code skipped} a write that stores nothing; {@code dated} the change time to record.
+     */
     private record Change(String id, ProductFacts product, OfferSheet sheet, OfferSheet previous,
             Map<String, OfferSheet> patched, boolean existed, Dated dated, boolean skipped) {
 
@@ -184,8 +188,7 @@ public class CatalogStore {
         var values = ds.value(String.class);
         String existing = values.get(Keys.product(shop, id));
         boolean existed = existing != null;
-        Instant last = dated == null || dated.at() == null ? null
-                : storedTime(values.get(Keys.productChanged(shop, dated.productId())));
+        Instant last = dated == null ? null : storedTime(values.get(Keys.productChanged(shop, dated.productId())));
         if (update != null && last != null && dated.at().isBefore(last)) {
             return Change.skip(id, existed);
         }
@@ -227,8 +230,7 @@ public class CatalogStore {
             sheet = SheetBuilder.build(product, known, previous);
         }
         // A deletion always applies, and never moves the recorded time back (a store's clock may run ahead of ours).
-        Dated recorded = dated == null || dated.at() == null ? null
-                : last != null && last.isAfter(dated.at()) ? new Dated(dated.productId(), last) : dated;
+        Dated recorded = last != null && last.isAfter(dated.at()) ? new Dated(dated.productId(), last) : dated;
         return new Change(id, product, sheet, previous, patched, existed, recorded, false);
     }
 
