@@ -3,6 +3,7 @@ package dev.triad.offer;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -25,6 +26,7 @@ import com.fasterxml.jackson.databind.ObjectWriter;
 import dev.triad.sheet.Candidate;
 import dev.triad.sheet.OfferSheet;
 import dev.triad.sheet.SheetCodec;
+import dev.triad.sheet.Snapshot;
 import dev.triad.shop.ShopSettings;
 
 /**
@@ -42,7 +44,7 @@ public class OfferPathBenchmark {
 
     Cart cart;
     Map<String, OfferSheet> sheets;
-    List<byte[]> storedSheets;
+    Map<String, byte[]> storedSheets;
     RuleOfThree rule;
     Selection selection;
     OfferViews views;
@@ -56,7 +58,7 @@ public class OfferPathBenchmark {
         responseWriter = mapper.writerFor(OfferResponse.class);
         List<CartLine> lines = new ArrayList<>();
         sheets = new HashMap<>();
-        storedSheets = new ArrayList<>();
+        storedSheets = new LinkedHashMap<>();
         for (int p = 0; p < 3; p++) {
             lines.add(new CartLine("p" + p, "v" + p, 1, new BigDecimal("49.00").add(BigDecimal.valueOf(p * 100L))));
             List<Candidate> complements = new ArrayList<>();
@@ -69,7 +71,7 @@ public class OfferPathBenchmark {
             }
             OfferSheet sheet = new OfferSheet("p" + p, List.of(), List.of(), complements, upgrades);
             sheets.put("p" + p, sheet);
-            storedSheets.add(codec.write(sheet));
+            storedSheets.put("p" + p, codec.write(sheet));
         }
         cart = new Cart(lines);
         rule = new RuleOfThree(new ShopSettings(60, 10, new BigDecimal("150.00"), 0), 2);
@@ -85,36 +87,17 @@ public class OfferPathBenchmark {
     /** What the offer path reads: the sheets without texts, then the texts of the offers shown. */
     @Benchmark
     public Selection readSheets() throws Exception {
-        Map<String, OfferSheet> read = new HashMap<>();
-        for (int i = 0; i < storedSheets.size(); i++) {
-            byte[] stored = storedSheets.get(i);
-            read.put("p" + i, codec.readForSelection(stored, 0, stored.length));
-        }
-        return selection.displayed(this::displayed);
+        return selection.displayed(Snapshot.of(storedSheets, codec)::displayed);
     }
 
     /** The baseline: every candidate of every sheet decoded whole. */
     @Benchmark
     public Map<String, OfferSheet> readWholeSheets() throws Exception {
         Map<String, OfferSheet> read = new HashMap<>();
-        for (int i = 0; i < storedSheets.size(); i++) {
-            read.put("p" + i, codec.read(storedSheets.get(i)));
+        for (Map.Entry<String, byte[]> stored : storedSheets.entrySet()) {
+            read.put(stored.getKey(), codec.read(stored.getValue()));
         }
         return read;
-    }
-
-    private Candidate displayed(Candidate candidate) {
-        try {
-            for (byte[] stored : storedSheets) {
-                Candidate found = codec.display(stored, 0, stored.length, candidate.productId(), candidate.variantId());
-                if (found != null) {
-                    return found;
-                }
-            }
-            return candidate;
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
     }
 
     @Benchmark

@@ -1,11 +1,9 @@
 package dev.triad.offer;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,6 +14,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.triad.sheet.Candidate;
 import dev.triad.sheet.OfferSheet;
 import dev.triad.sheet.SheetCodec;
+import dev.triad.sheet.Snapshot;
 import dev.triad.shop.ShopSettings;
 import io.quarkus.runtime.StartupEvent;
 
@@ -34,24 +33,16 @@ public class OfferWarmup {
                 0.4, 2, null, null);
         Candidate bike = new Candidate("p-bike-2", "v-bike-2", "Bike 2", new BigDecimal("949.00"), null, null, true,
                 true, 0, 0, null, null);
-        byte[] stored = codec.write(new OfferSheet("p-bike", List.of(), List.of(), List.of(helmet, lock), List.of(bike)));
-        OfferSheet sheet = codec.readForSelection(stored, 0, stored.length);
+        Snapshot snapshot = Snapshot.of(Map.of("p-bike",
+                codec.write(new OfferSheet("p-bike", List.of(), List.of(), List.of(helmet, lock), List.of(bike)))), codec);
         Cart cart = new Cart(List.of(new CartLine("p-bike", "v-bike", 1, new BigDecimal("799.00"))));
         Selection selection = new RuleOfThree(new ShopSettings(60, 10, new BigDecimal("1000.00"), 0), 2)
-                .select(cart, Map.of("p-bike", sheet), Set.of())
-                .displayed(c -> displayed(codec, stored, c));
+                .select(cart, snapshot.sheets(), snapshot.dismissed())
+                .displayed(snapshot::displayed);
         OfferViews views = new OfferViews(2);
         mapper.writeValueAsBytes(new OfferResponse("warmup", "warmup", "checkout", views.of(selection),
                 views.freeShipping(selection), false, false));
         mapper.readerFor(OfferRequest.class).readValue("{\"placement\":\"cart\",\"currency\":\"USD\",\"cart\":"
                 + "[{\"productId\":\"p\",\"quantity\":1,\"price\":\"1.00\"}]}");
-    }
-
-    private static Candidate displayed(SheetCodec codec, byte[] stored, Candidate candidate) {
-        try {
-            return codec.display(stored, 0, stored.length, candidate.productId(), candidate.variantId());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

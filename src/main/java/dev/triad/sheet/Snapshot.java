@@ -1,6 +1,8 @@
 package dev.triad.sheet;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -31,6 +33,21 @@ public final class Snapshot {
         this.dismissed = dismissed;
         this.stored = stored;
         this.codec = codec;
+    }
+
+    /**
+     * Stored sheets read as the offer path reads them, in {@code stored}'s order, with no shop and
+     * nothing dismissed: for the start-up warm-up and the benchmarks, which have no Redis answer.
+     */
+    public static Snapshot of(Map<String, byte[]> stored, SheetCodec codec) throws IOException {
+        Map<String, OfferSheet> sheets = new HashMap<>();
+        List<Stored> kept = new ArrayList<>(stored.size());
+        for (Map.Entry<String, byte[]> sheet : stored.entrySet()) {
+            byte[] bytes = sheet.getValue();
+            sheets.put(sheet.getKey(), codec.readForSelection(bytes, 0, bytes.length));
+            kept.add(new Stored(bytes, 0, bytes.length));
+        }
+        return new Snapshot(null, sheets, Set.of(), kept, codec);
     }
 
     public Shop shop() {
