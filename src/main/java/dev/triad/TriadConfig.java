@@ -15,6 +15,8 @@ public interface TriadConfig {
 
     Offers offers();
 
+    Limits limits();
+
     Shopify shopify();
 
     Privacy privacy();
@@ -39,6 +41,28 @@ public interface TriadConfig {
         /** Most lines a cart may have. */
         @WithDefault("100")
         int maxCartLines();
+    }
+
+    /**
+     * Largest request bodies, in bytes after decompression, enforced while they stream in and before
+     * any key or signature is checked (the offer path's own: {@code triad.offers.max-body-bytes}).
+     */
+    interface Limits {
+        /** Storefront events ({@code /v1/shops/{shop}/events}). */
+        @WithDefault("8192")
+        long eventBytes();
+
+        /** Webhook deliveries (Shopify's largest orders and products stay well below this). */
+        @WithDefault("2097152")
+        long webhookBytes();
+
+        /** Admin JSON bodies: shops, products, privacy requests. */
+        @WithDefault("1048576")
+        long adminBytes();
+
+        /** Order and catalog imports, streamed (authenticated before more than the first 10 KiB are read). */
+        @WithDefault("4294967296")
+        long importBytes();
     }
 
     interface Shopify {

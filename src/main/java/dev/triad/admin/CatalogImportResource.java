@@ -12,6 +12,8 @@ import jakarta.ws.rs.core.MediaType;
 
 import dev.triad.ingest.CatalogImport;
 import dev.triad.ingest.ImportReport;
+import dev.triad.TriadConfig;
+import dev.triad.ingest.Upload;
 import dev.triad.shop.ShopAccess;
 
 /**
@@ -26,17 +28,20 @@ public class CatalogImportResource {
 
     private final CatalogImport catalog;
     private final ShopAccess access;
+    private final long importBytes;
 
-    public CatalogImportResource(CatalogImport catalog, ShopAccess access) {
+    public CatalogImportResource(CatalogImport catalog, ShopAccess access, TriadConfig config) {
         this.catalog = catalog;
         this.access = access;
+        this.importBytes = config.limits().importBytes();
     }
 
     @POST
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
     public ImportReport importCatalog(@PathParam("shop") String shop, @HeaderParam("Authorization") String authorization,
-            @HeaderParam("Content-Type") String contentType, InputStream body) {
-        return catalog.importCatalog(access.require(shop, authorization), body, contentType);
+            @HeaderParam("Content-Type") String contentType, @HeaderParam("Content-Encoding") String encoding,
+            InputStream body) {
+        return catalog.importCatalog(access.require(shop, authorization), Upload.open(body, encoding, importBytes), contentType);
     }
 }

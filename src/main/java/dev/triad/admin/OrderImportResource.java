@@ -12,6 +12,8 @@ import jakarta.ws.rs.core.MediaType;
 
 import dev.triad.ingest.ImportReport;
 import dev.triad.ingest.OrderImport;
+import dev.triad.TriadConfig;
+import dev.triad.ingest.Upload;
 import dev.triad.shop.ShopAccess;
 
 /**
@@ -27,17 +29,20 @@ public class OrderImportResource {
 
     private final OrderImport orders;
     private final ShopAccess access;
+    private final long importBytes;
 
-    public OrderImportResource(OrderImport orders, ShopAccess access) {
+    public OrderImportResource(OrderImport orders, ShopAccess access, TriadConfig config) {
         this.orders = orders;
         this.access = access;
+        this.importBytes = config.limits().importBytes();
     }
 
     @POST
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
     public ImportReport importOrders(@PathParam("shop") String shop, @HeaderParam("Authorization") String authorization,
-            @HeaderParam("Content-Type") String contentType, InputStream body) {
-        return orders.importOrders(access.require(shop, authorization), body, contentType);
+            @HeaderParam("Content-Type") String contentType, @HeaderParam("Content-Encoding") String encoding,
+            InputStream body) {
+        return orders.importOrders(access.require(shop, authorization), Upload.open(body, encoding, importBytes), contentType);
     }
 }

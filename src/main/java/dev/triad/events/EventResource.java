@@ -31,8 +31,6 @@ import dev.triad.shop.ShopAccess;
 @Path("/v1/shops/{shop}/events")
 public class EventResource {
 
-    static final int MAX_BODY_BYTES = 8192;
-
     private final EventService events;
     private final ShopAccess access;
     private final ObjectReader reader;
@@ -50,9 +48,6 @@ public class EventResource {
     @Consumes(MediaType.WILDCARD)
     public Response record(@PathParam("shop") String shop, @HeaderParam("X-Triad-Key") String key,
             @HeaderParam("Origin") String origin, byte[] body) {
-        if (body.length > MAX_BODY_BYTES) {
-            throw ProblemException.tooLarge("body", "An event is at most " + MAX_BODY_BYTES + " bytes");
-        }
         EventRequest event = parse(body);
         String shopId = access.requirePublishable(shop, key != null ? key : event.key(), origin).id();
         events.record(shopId, event);

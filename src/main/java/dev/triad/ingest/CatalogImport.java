@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.triad.catalog.CatalogStore;
 import dev.triad.mining.RebuildService;
 import dev.triad.shop.Shop;
+import de.siegmar.fastcsv.reader.CsvParseException;
 
 /**
  * Imports a catalog: every product's facts and pins replace the stored ones, SKUs are recorded (to
@@ -39,8 +40,11 @@ public class CatalogImport {
         List<CatalogFormats.Draft> products;
         try (BufferedReader in = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8), 1 << 16)) {
             products = CatalogFormats.read(in, contentType, mapper, report);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        } catch (IOException | UncheckedIOException | CsvParseException e) {
+            Upload.Stopped stopped = Upload.stopped(e);
+            report.stopped = stopped.getMessage();
+            throw Upload.incomplete(stopped, "The upload stopped: " + stopped.getMessage() + ". No product was taken.")
+                    .withReport(report);
         }
         catalog.putAll(shop.id(), products.stream().map(CatalogFormats.Draft::facts).toList(),
                 products.stream().flatMap(p -> p.skus.stream().map(sku -> java.util.Map.entry(sku, p.id))).toList());

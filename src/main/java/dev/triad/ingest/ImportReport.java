@@ -32,6 +32,10 @@ public final class ImportReport {
     public final List<Problem> problems = new ArrayList<>();
     public RebuildService.Report rebuild;
     public String update;
+    /** Why the upload could not be read to its end; null when it was. */
+    public String stopped;
+    /** The last complete order read before the upload stopped: everything up to it was taken. */
+    public String lastOrder;
     public long millis;
 
     public void problem(long line, String reason) {

@@ -27,6 +27,7 @@ import dev.triad.mining.CountStore;
 import dev.triad.mining.IncrementalUpdate;
 import dev.triad.mining.RebuildService;
 import dev.triad.shop.Shop;
+import de.siegmar.fastcsv.reader.CsvParseException;
 import dev.triad.store.Keys;
 import io.quarkus.redis.datasource.RedisDataSource;
 
@@ -65,16 +66,25 @@ public class OrderImport {
         boolean built = counts.built(shop.id());
         report.update = built ? "incremental" : "full-rebuild";
         Batcher batcher = new Batcher(shop.id(), built, report);
+        Upload.Stopped stopped = null;
         try (BufferedReader in = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8), 1 << 16)) {
             OrderFormats.read(in, contentType, mapper, report, batcher::add);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        } catch (IOException | UncheckedIOException | CsvParseException e) {
+            stopped = Upload.stopped(e);
         }
         batcher.flush();
-        if (!built) {
+        if (!built && (stopped == null || report.ordersTaken > 0)) {
             report.rebuild = rebuild.full(shop.id(), shop.settings());
         }
         report.millis = (System.nanoTime() - start) / 1_000_000;
+        if (stopped != null) {
+            report.stopped = stopped.getMessage();
+            throw Upload.incomplete(stopped, "The upload stopped: " + stopped.getMessage() + ". "
+                    + (report.lastOrder == null ? "No order was taken."
+                            : "Every order up to '" + report.lastOrder + "' was taken (" + report.ordersTaken
+                                    + " new); send the file again to take the rest: orders already taken count once."))
+                    .withReport(report);
+        }
         return report;
     }
 
@@ -105,6 +115,7 @@ public class OrderImport {
 
         void add(ImportedOrder order) {
             orders.add(order);
+            report.lastOrder = order.id();
             if (orders.size() >= BATCH) {
                 flush();
             }

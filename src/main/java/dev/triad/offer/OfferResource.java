@@ -15,7 +15,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 
 import dev.triad.TriadConfig;
-import dev.triad.problem.ProblemException;
 import dev.triad.widget.StorefrontCors;
 import dev.triad.shop.ShopName;
 import io.smallrye.mutiny.Uni;
@@ -50,10 +49,6 @@ public class OfferResource {
     public Uni<OfferResponse> offers(@PathParam("shop") String shop, @HeaderParam("X-Triad-Key") String key,
             @HeaderParam("Origin") String origin, byte[] body) {
         String shopId = ShopName.validate(shop);
-        if (body.length > config.maxBodyBytes()) {
-            throw ProblemException.tooLarge("body", "The body is " + body.length + " bytes; at most "
-                    + config.maxBodyBytes() + " are accepted");
-        }
         OfferQuery query = OfferQuery.of(OfferRequest.parse(requestReader, body), config.maxCartLines());
         return service.offers(shopId, query, OfferService.Caller.storefront(key, origin));
     }

@@ -11,6 +11,7 @@ public class ProblemException extends RuntimeException {
     private final String type;
     private final String title;
     private final String field;
+    private Object report;
 
     public ProblemException(int status, String type, String title, String detail, String field) {
         super(detail, null, false, false);
@@ -42,6 +43,16 @@ public class ProblemException extends RuntimeException {
 
     public static ProblemException unavailable(String detail) {
         return new ProblemException(503, "unavailable", "Service unavailable", detail, null);
+    }
+
+    /** Adds what was done before the refusal (an import's report), sent as the problem's {@code report} member. */
+    public ProblemException withReport(Object report) {
+        this.report = report;
+        return this;
+    }
+
+    public Object report() {
+        return report;
     }
 
     public int status() {
