@@ -26,10 +26,15 @@ public record ProductFacts(
         List<String> complements,
         List<String> upgrades) {
 
+    /** Texts, links, variants and pins are kept within {@link Texts}' bounds, however they came in. */
     public ProductFacts {
-        variants = List.copyOf(variants == null ? List.of() : variants);
-        complements = List.copyOf(complements == null ? List.of() : complements);
-        upgrades = List.copyOf(upgrades == null ? List.of() : upgrades);
+        title = Texts.cap(title, Texts.MAX_TEXT);
+        type = Texts.cap(type, Texts.MAX_TEXT);
+        url = Texts.link(url);
+        image = Texts.link(image);
+        variants = List.copyOf(Texts.cap(variants == null ? List.of() : variants, Texts.MAX_VARIANTS));
+        complements = List.copyOf(Texts.cap(complements == null ? List.of() : complements, Texts.MAX_PINS));
+        upgrades = List.copyOf(Texts.cap(upgrades == null ? List.of() : upgrades, Texts.MAX_PINS));
     }
 
     /** One buyable version of the product. */
@@ -40,6 +45,10 @@ public record ProductFacts(
             @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal price,
             @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal compareAtPrice,
             boolean inStock) {
+
+        public Variant {
+            title = Texts.cap(title, Texts.MAX_TEXT);
+        }
     }
 
     /**

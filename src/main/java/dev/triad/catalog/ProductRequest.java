@@ -20,9 +20,9 @@ public record ProductRequest(
         List<String> complements,
         List<String> upgrades) {
 
-    static final int MAX_TEXT = 1000;
-    static final int MAX_VARIANTS = 250;
-    static final int MAX_PINS = 50;
+    static final int MAX_TEXT = Texts.MAX_TEXT;
+    static final int MAX_VARIANTS = Texts.MAX_VARIANTS;
+    static final int MAX_PINS = Texts.MAX_PINS;
 
     /** A variant as sent; {@code inStock} defaults to true. */
     public record VariantRequest(String id, String title, String price, String compareAtPrice, Boolean inStock) {
@@ -32,8 +32,8 @@ public record ProductRequest(
     public ProductFacts toFacts(String productId) {
         text("title", title, true);
         text("type", type, false);
-        text("url", url, false);
-        text("image", image, false);
+        link("url", url);
+        link("image", image);
         if (rating != null && (rating < 0 || rating > 5 || rating.isNaN())) {
             throw ProblemException.invalid("rating", "'rating' must be from 0 to 5");
         }
@@ -87,6 +87,13 @@ public record ProductRequest(
             }
         }
         return pins;
+    }
+
+    private static void link(String field, String value) {
+        if (!Texts.safeLink(value)) {
+            throw ProblemException.invalid(field, "'" + field + "' must be an http(s) address or a path of the shop ("
+                    + Texts.MAX_LINK + " characters at most)");
+        }
     }
 
     private static void text(String field, String value, boolean required) {

@@ -135,6 +135,7 @@ public class OrderImport {
                     products.add(id);
                     latest.put(id, line);
                 }
+                report.linesSkipped += Math.max(0, products.size() - Basket.MAX_PRODUCTS);
                 baskets.add(new Basket(order.id(), List.copyOf(products)));
             }
             learnProducts(latest);

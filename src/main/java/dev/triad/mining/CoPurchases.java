@@ -37,6 +37,11 @@ public final class CoPurchases {
         }
     }
 
+    /** Pair counts left out because the rebuild held {@link PairCounts#MAX_PAIRS} distinct pairs already. */
+    public long pairsLeftOut() {
+        return pairs.dropped();
+    }
+
     public long orders() {
         return orders;
     }

@@ -11,9 +11,16 @@ final class PairCounts {
 
     private static final long EMPTY = -1L;
 
+    /**
+     * Most distinct pairs one rebuild holds (about 200 MB at the table's fill): past it, pairs not yet
+     * seen are not counted, so that one shop's rebuild can never take the server's memory.
+     */
+    static final int MAX_PAIRS = 1 << 23;
+
     private long[] keys;
     private int[] counts;
     private int size;
+    private long dropped;
 
     PairCounts(int expected) {
         int capacity = Integer.highestOneBit(Math.max(16, expected * 2) - 1) << 1;
@@ -30,6 +37,10 @@ final class PairCounts {
             slot = (slot + 1) & (keys.length - 1);
         }
         if (keys[slot] == EMPTY) {
+            if (size >= MAX_PAIRS) {
+                dropped++;
+                return;
+            }
             keys[slot] = key;
             if (++size * 2 > keys.length) {
                 counts[slot] = by;
@@ -42,6 +53,11 @@ final class PairCounts {
 
     int size() {
         return size;
+    }
+
+    /** Increments of new pairs not counted because the table was full. */
+    long dropped() {
+        return dropped;
     }
 
     /** Visits every pair once, lower index first. */

@@ -99,6 +99,10 @@ public class RebuildService {
             writer.flush();
             long millis = (System.nanoTime() - start) / 1_000_000;
             counts.replaceCounts(shop, itemCounts, mined.orders(), millis);
+            if (mined.pairsLeftOut() > 0) {
+                LOG.warnf("Shop %s has more than %d distinct co-purchase pairs: %d counts of further pairs were left out",
+                        shop, PairCounts.MAX_PAIRS, mined.pairsLeftOut());
+            }
             LOG.infof("Rebuilt shop %s: %d orders, %d products, %d sheets in %d ms", shop, mined.orders(),
                     mined.products(), writer.sheets, millis);
             return new Report(mined.orders(), mined.products(), writer.sheets, pairs[0] / 2, millis);

@@ -120,4 +120,18 @@ public final class Keys {
     public static String dataRequest(String shop, String requestId) {
         return prefix(shop) + "data-request:" + requestId;
     }
+
+    /**
+     * String: the shop a Shopify-wide id ({@code kind} order, product or shop) was first seen with in
+     * a signed delivery. Shopify's ids are unique across all stores, so one id never belongs to two
+     * shops; this key has no shop hash tag, it is shared by all shops.
+     */
+    public static String shopifyOwner(String kind, String id) {
+        return "triad:shopify-owner:" + kind + ":" + id;
+    }
+
+    /** List: the newest deliveries of the shop that Triad could never process, with the reason. */
+    public static String rejected(String shop) {
+        return prefix(shop) + "rejected";
+    }
 }

@@ -1,5 +1,6 @@
 package dev.triad.store;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -20,6 +21,9 @@ public class RedisBatches {
 
     static final int CHUNK = 500;
 
+    /** A stalled Redis fails the request (503 to a webhook) well within Shopify's 5 s, instead of holding it. */
+    static final Duration WAIT = Duration.ofSeconds(3);
+
     private final Redis redis;
 
     public RedisBatches(Redis redis) {
@@ -30,12 +34,12 @@ public class RedisBatches {
         List<Response> responses = new ArrayList<>(requests.size());
         for (int from = 0; from < requests.size(); from += CHUNK) {
             List<Request> chunk = requests.subList(from, Math.min(requests.size(), from + CHUNK));
-            responses.addAll(redis.batch(chunk).await().indefinitely());
+            responses.addAll(redis.batch(chunk).await().atMost(WAIT));
         }
         return responses;
     }
 
     public Response send(Request request) {
-        return redis.send(request).await().indefinitely();
+        return redis.send(request).await().atMost(WAIT);
     }
 }

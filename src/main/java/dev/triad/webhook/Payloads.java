@@ -2,6 +2,7 @@ package dev.triad.webhook;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.regex.Pattern;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -18,6 +19,14 @@ import dev.triad.problem.ProblemException;
 
 /** Reading fields of a platform's JSON payload; a field that is present but wrong is a 400 naming it. */
 final class Payloads {
+
+    private static final Pattern AMOUNT = Pattern.compile("\\d{1,12}(\\.\\d{1,20})?");
+
+    /** Most lines an order may have; Shopify allows far fewer, and every line is a co-purchase pair to count. */
+    static final int MAX_LINES = 1000;
+
+    /** A line's total (price times quantity) stays below this, so that any order's sum fits in minor units. */
+    private static final BigDecimal MAX_LINE_TOTAL = BigDecimal.TEN.pow(12);
 
     private Payloads() {
     }
@@ -43,6 +52,12 @@ final class Payloads {
     static List<ImportedOrder.Line> lines(JsonNode order, String variantField, String titleField) {
         List<ImportedOrder.Line> lines = new ArrayList<>();
         JsonNode items = order.path("line_items");
+        if (!items.isArray()) {
+            throw ProblemException.invalid("line_items", "'line_items' must be an array");
+        }
+        if (items.size() > MAX_LINES) {
+            throw ProblemException.invalid("line_items", "An order holds at most " + MAX_LINES + " lines");
+        }
         for (int i = 0; i < items.size(); i++) {
             JsonNode item = items.get(i);
             String at = "line_items[" + i + "]";
@@ -55,6 +70,9 @@ final class Payloads {
             BigDecimal total = money(item, "total", at + ".total");
             if (price == null && total != null) {
                 price = total.divide(BigDecimal.valueOf(quantity), 2, RoundingMode.HALF_UP);
+            }
+            if (price != null && price.multiply(BigDecimal.valueOf(quantity)).compareTo(MAX_LINE_TOTAL) >= 0) {
+                throw ProblemException.invalid(at, "'" + at + "' totals more than " + MAX_LINE_TOTAL.toPlainString());
             }
             lines.add(new ImportedOrder.Line(product, text(item, "sku"), id(item, variantField, at + "." + variantField),
                     text(item, titleField), quantity, price));
@@ -71,22 +89,22 @@ final class Payloads {
         return id;
     }
 
-    /** A decimal amount (JSON number or string); null when absent or empty. */
+    /**
+     * A decimal amount (JSON number or string, plain notation: {@code 19.99}); null when absent or
+     * empty. At most 12 integer digits; more than 4 decimals (WooCommerce's tax-exclusive prices)
+     * are rounded to 4, as every stored price has at most 4.
+     */
     static BigDecimal money(JsonNode node, String name, String field) {
         JsonNode value = node.path(name);
         String text = value.isMissingNode() || value.isNull() ? "" : value.asText("").trim();
         if (text.isEmpty()) {
             return null;
         }
-        try {
-            BigDecimal amount = new BigDecimal(text);
-            if (amount.signum() < 0 || amount.precision() - amount.scale() > 12) {
-                throw new NumberFormatException(text);
-            }
-            return amount;
-        } catch (NumberFormatException e) {
-            throw ProblemException.invalid(field, "'" + field + "' must be a decimal amount");
+        if (!AMOUNT.matcher(text).matches()) {
+            throw ProblemException.invalid(field, "'" + field + "' must be a decimal amount such as \"19.99\"");
         }
+        BigDecimal amount = new BigDecimal(text);
+        return amount.scale() > 4 ? amount.setScale(4, RoundingMode.HALF_UP) : amount;
     }
 
     /**

@@ -9,19 +9,26 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.jboss.logging.Logger;
 
+import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.triad.TriadConfig;
 import dev.triad.catalog.ProductFacts;
 import dev.triad.problem.ProblemException;
+import dev.triad.shop.Shop;
 import dev.triad.shop.ShopName;
 
 /**
  * {@code POST /webhooks/shopify} — the Shopify app's webhooks. The body's HMAC
  * ({@code X-Shopify-Hmac-Sha256}, key {@code TRIAD_SHOPIFY_API_SECRET}) is checked before anything
- * is parsed; the shop is {@code X-Shopify-Shop-Domain}, which must be registered; a delivery is
- * recognised by {@code X-Shopify-Event-Id} (or {@code X-Shopify-Webhook-Id}). 200 with what was done
- * ({@code processed}, {@code duplicate}, {@code ignored} for a topic Triad does not use), 400 bad
- * body, 401 bad signature, 404 unknown shop, 503 Redis unreachable (Shopify retries).
+ * is parsed. Only the body is signed, so the headers are trusted no further than the body bears them
+ * out: the body must have the shape of {@code X-Shopify-Topic}'s bodies, a shop it names must be
+ * {@code X-Shopify-Shop-Domain}, and the Shopify-wide id it carries must not be another shop's
+ * ({@link ShopifyTopic}, {@link ShopifyOwners}). A delivery is recognised again by its topic and
+ * signature, never by the unsigned event id. 200 with what was done ({@code processed},
+ * {@code duplicate}, {@code ignored} for a topic Triad does not use, {@code nothing-held} for a
+ * privacy topic of a shop Triad does not hold, {@code rejected} for a body Triad can never
+ * process), 400 body of the wrong shape, 401 bad signature, 403 body of another shop, 404 unknown
+ * shop, 503 Redis unreachable (Shopify retries).
  */
 @Path("/webhooks/shopify")
 public class ShopifyWebhookResource {
@@ -29,11 +36,13 @@ public class ShopifyWebhookResource {
     private static final Logger LOG = Logger.getLogger(ShopifyWebhookResource.class);
 
     private final WebhookReceiver receiver;
+    private final ShopifyOwners owners;
     private final StoreSync sync;
     private final TriadConfig.Shopify config;
 
-    public ShopifyWebhookResource(WebhookReceiver receiver, StoreSync sync, TriadConfig config) {
+    public ShopifyWebhookResource(WebhookReceiver receiver, ShopifyOwners owners, StoreSync sync, TriadConfig config) {
         this.receiver = receiver;
+        this.owners = owners;
         this.sync = sync;
         this.config = config.shopify();
     }
@@ -42,61 +51,58 @@ public class ShopifyWebhookResource {
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
     public WebhookReceiver.Outcome receive(@HeaderParam("X-Shopify-Hmac-Sha256") String hmac,
-            @HeaderParam("X-Shopify-Topic") String topic, @HeaderParam("X-Shopify-Shop-Domain") String domain,
-            @HeaderParam("X-Shopify-Event-Id") String eventId, @HeaderParam("X-Shopify-Webhook-Id") String webhookId,
+            @HeaderParam("X-Shopify-Topic") String topicName, @HeaderParam("X-Shopify-Shop-Domain") String domain,
             byte[] body) {
         if (!Signatures.base64Matches(config.apiSecret().orElse(null), body, hmac)) {
-            LOG.infof("Refused a Shopify %s delivery for %s: its HMAC does not match the app's secret%s", topic, domain,
-                    config.apiSecret().isPresent() ? "" : " (TRIAD_SHOPIFY_API_SECRET is not set)");
+            LOG.infof("Refused a Shopify %s delivery for %s: its HMAC does not match the app's secret%s", topicName,
+                    domain, config.apiSecret().isPresent() ? "" : " (TRIAD_SHOPIFY_API_SECRET is not set)");
             throw ProblemException.unauthorized("X-Shopify-Hmac-Sha256",
                     "X-Shopify-Hmac-Sha256 is not the HMAC of this body under the app's secret");
         }
-        if (topic == null || topic.isBlank()) {
+        if (topicName == null || topicName.isBlank()) {
             throw ProblemException.invalid("X-Shopify-Topic", "X-Shopify-Topic is required");
         }
-        String delivery = eventId != null ? eventId : webhookId;
-        if (topic.equals("shop/redact")) {
-            String shop = ShopName.validate(domain);
-            WebhookReceiver.storing(() -> {
-                sync.redactShop(shop);
-                return null;
-            });
-            return new WebhookReceiver.Outcome("processed", topic);
+        ShopifyTopic topic = ShopifyTopic.of(topicName);
+        if (topic == null) {
+            return new WebhookReceiver.Outcome("ignored", topicName);
         }
-        WebhookReceiver.Effect effect = effect(topic);
-        if (effect == null) {
-            return new WebhookReceiver.Outcome("ignored", topic);
+        String shopId = ShopName.validate(domain);
+        JsonNode json = receiver.parse(body);
+        String owned = topic.check(json, shopId);
+        Shop shop = receiver.registered(shopId, "shopify");
+        if (shop == null) {
+            if (topic.compliance) {
+                return new WebhookReceiver.Outcome("nothing-held", topicName);
+            }
+            throw ProblemException.notFound("shop", "No shopify shop named '" + shopId + "' is registered");
         }
-        return receiver.deliver(receiver.shop(domain, "shopify"), topic, delivery, body, effect);
+        WebhookReceiver.storing(() -> {
+            owners.claim(topic.owned, owned, shopId);
+            return null;
+        });
+        String delivery = topic == ShopifyTopic.SHOP_REDACT ? null : topicName + ":" + hmac.trim();
+        return receiver.deliver(shop, topicName, delivery, json, effect(topic));
     }
 
-    private WebhookReceiver.Effect effect(String topic) {
-        switch (topic) {
-            case "orders/create":
-                return (shop, body) -> {
-                    StoreOrder order = ShopifyPayloads.order(body);
-                    if (order != null) {
-                        sync.order(shop, order);
-                    }
-                };
-            case "products/create":
-            case "products/update":
-                return (shop, body) -> {
-                    ProductFacts product = ShopifyPayloads.product(body);
-                    sync.product(shop, product, false, Payloads.changedAt(body, "updated_at"));
-                };
-            case "products/delete":
-                return (shop, body) -> sync.productDeleted(shop, Payloads.requiredId(body, "id"));
-            case "app/uninstalled":
-                return (shop, body) -> sync.uninstalled(shop);
-            case "customers/redact":
-                return (shop, body) -> sync.redactCustomer(shop, Payloads.requiredId(body.path("customer"), "id"));
-            case "customers/data_request":
-                return (shop, body) -> sync.dataRequest(shop, Payloads.requiredId(body.path("data_request"), "id"),
-                        Payloads.requiredId(body.path("customer"), "id"));
-            default:
-                return null;
-        }
+    private WebhookReceiver.Effect effect(ShopifyTopic topic) {
+        return switch (topic) {
+            case ORDERS_CREATE -> (shop, body) -> {
+                StoreOrder order = ShopifyPayloads.order(body);
+                if (order != null) {
+                    sync.order(shop, order);
+                }
+            };
+            case PRODUCTS_CREATE, PRODUCTS_UPDATE -> (shop, body) -> {
+                ProductFacts product = ShopifyPayloads.product(body);
+                sync.product(shop, product, false, Payloads.changedAt(body, "updated_at"));
+            };
+            case PRODUCTS_DELETE -> (shop, body) -> sync.productDeleted(shop, Payloads.requiredId(body, "id"));
+            case APP_UNINSTALLED -> (shop, body) -> sync.uninstalled(shop);
+            case CUSTOMERS_REDACT -> (shop, body) ->
+                    sync.redactCustomer(shop, Payloads.requiredId(body.path("customer"), "id"));
+            case CUSTOMERS_DATA_REQUEST -> (shop, body) -> sync.dataRequest(shop,
+                    Payloads.requiredId(body.path("data_request"), "id"), Payloads.requiredId(body.path("customer"), "id"));
+            case SHOP_REDACT -> (shop, body) -> sync.redactShop(shop.id());
+        };
     }
-
 }

@@ -49,10 +49,11 @@ public class WooWebhookResource {
         if (body.length < 64 && PING.matcher(new String(body, StandardCharsets.US_ASCII).trim()).matches()) {
             return new WebhookReceiver.Outcome("ping", topic);
         }
-        Shop shop = receiver.shop(shopName, "woocommerce");
-        if (!Signatures.base64Matches(shop.webhookSecret(), body, signature)) {
-            LOG.infof("Refused a WooCommerce %s delivery for %s: its signature does not match the shop's webhook secret",
-                    topic, shop.id());
+        // An unknown shop and a wrong signature get the same answer: no one learns which shops Triad holds.
+        Shop shop = receiver.registered(shopName, "woocommerce");
+        if (shop == null || !Signatures.base64Matches(shop.webhookSecret(), body, signature)) {
+            LOG.infof("Refused a WooCommerce %s delivery for %s: no registered shop's webhook secret signs it",
+                    topic, shopName);
             throw ProblemException.unauthorized("X-WC-Webhook-Signature",
                     "X-WC-Webhook-Signature is not the HMAC of this body under the shop's webhook secret");
         }
@@ -60,7 +61,7 @@ public class WooWebhookResource {
         if (effect == null) {
             return new WebhookReceiver.Outcome("ignored", topic);
         }
-        return receiver.deliver(shop, topic, null, body, effect);
+        return receiver.deliver(shop, topic, null, receiver.parse(body), effect);
     }
 
     private WebhookReceiver.Effect effect(String topic) {
