@@ -91,6 +91,14 @@ public interface TriadConfig {
         @WithDefault("7d")
         Duration attributionWindow();
 
+        /**
+         * Most visitors (sessions and customers) a shop begins to remember dismissals and adds of in a
+         * day; past it, that day's new visitors' dismissals are counted but not remembered. Bounds what
+         * the public key can store: at most this many visitors a day, 200 products each.
+         */
+        @WithDefault("50000")
+        int maxVisitorsRememberedPerDay();
+
         /** How long daily statistics are kept. */
         @WithDefault("400d")
         Duration statsKeptFor();

@@ -32,13 +32,30 @@ public class EventService {
     static final int MAX_OFFERS = 3;
     static final int MAX_PRODUCTS_PER_OFFER = 5;
 
-    /** KEYS[1] the day's stats hash, KEYS[2..] the visitors' dismissed strings or added hashes. */
+    /**
+     * KEYS[1] the day's stats hash, KEYS[2] the day's count of visitors remembered, KEYS[3..] the
+     * visitors' dismissed strings or added hashes. ARGV: type, kind, stats expiry, now, dismissal
+     * expiry, window, most visitors remembered a day, the shop's product key prefix, product ids.
+     * Only products the shop has are remembered, and a visitor not yet remembered is only while the
+     * shop's day has room: a script sending random sessions and ids cannot fill Redis.
+     */
     static final String SCRIPT = """
             redis.call('HINCRBY', KEYS[1], ARGV[1], 1)
             if ARGV[2] ~= '' then redis.call('HINCRBY', KEYS[1], ARGV[1] .. '.' .. ARGV[2], 1) end
             redis.call('EXPIRE', KEYS[1], ARGV[3])
-            for k = 2, #KEYS do
-              if ARGV[1] == 'dismiss' then
+            if #KEYS < 3 then return 1 end
+            local ids = {}
+            for i = 9, #ARGV do
+              if redis.call('EXISTS', ARGV[8] .. ARGV[i]) == 1 then ids[#ids + 1] = ARGV[i] end
+            end
+            if #ids == 0 then return 0 end
+            for k = 3, #KEYS do
+              local room = redis.call('EXISTS', KEYS[k]) == 1
+              if not room then
+                room = redis.call('INCR', KEYS[2]) <= tonumber(ARGV[7])
+                redis.call('EXPIRE', KEYS[2], 172800)
+              end
+              if room and ARGV[1] == 'dismiss' then
                 local kept = {}
                 local old = redis.call('GET', KEYS[k])
                 if old then
@@ -46,12 +63,13 @@ public class EventService {
                     if tonumber(expiry) > tonumber(ARGV[4]) then kept[#kept + 1] = id .. ' ' .. expiry end
                   end
                 end
-                for i = 7, #ARGV do kept[#kept + 1] = ARGV[i] .. ' ' .. ARGV[5] end
+                for _, id in ipairs(ids) do kept[#kept + 1] = id .. ' ' .. ARGV[5] end
                 while #kept > 200 do table.remove(kept, 1) end
                 redis.call('SET', KEYS[k], table.concat(kept, ' '), 'EX', ARGV[6])
-              else
-                for i = 7, #ARGV do redis.call('HSET', KEYS[k], ARGV[i], ARGV[4]) end
-                redis.call('EXPIRE', KEYS[k], ARGV[6])
+              elseif room then
+                for _, id in ipairs(ids) do redis.call('HSET', KEYS[k], id, ARGV[4]) end
+                if redis.call('HLEN', KEYS[k]) > 200 then redis.call('UNLINK', KEYS[k]) else
+                  redis.call('EXPIRE', KEYS[k], ARGV[6]) end
               end
             end
             return 1
@@ -133,11 +151,13 @@ public class EventService {
     private void write(String shop, String type, String kind, Set<String> products, List<String> visitorKeys) {
         Instant now = clock.instant();
         long window = (type.equals("dismiss") ? config.dismissFor() : config.attributionWindow()).toSeconds();
-        Request eval = Request.cmd(Command.EVAL).arg(SCRIPT).arg(1 + visitorKeys.size())
-                .arg(Keys.stats(shop, StatsService.day(now)));
+        String day = StatsService.day(now);
+        Request eval = Request.cmd(Command.EVAL).arg(SCRIPT).arg(2 + visitorKeys.size())
+                .arg(Keys.stats(shop, day)).arg(Keys.visitorsRemembered(shop, day));
         visitorKeys.forEach(eval::arg);
         eval.arg(type).arg(kind).arg(config.statsKeptFor().toSeconds()).arg(now.getEpochSecond())
-                .arg(now.getEpochSecond() + window).arg(window);
+                .arg(now.getEpochSecond() + window).arg(window).arg(config.maxVisitorsRememberedPerDay())
+                .arg(Keys.product(shop, ""));
         products.forEach(eval::arg);
         redis.send(eval);
     }

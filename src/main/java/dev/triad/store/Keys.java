@@ -134,4 +134,9 @@ public final class Keys {
     public static String rejected(String shop) {
         return prefix(shop) + "rejected";
     }
+
+    /** Counter: how many visitors' dismissals and adds the shop began to remember on {@code day}. */
+    public static String visitorsRemembered(String shop, String day) {
+        return prefix(shop) + "visitors-remembered:" + day;
+    }
 }
