@@ -23,6 +23,8 @@ public interface TriadConfig {
 
     Events events();
 
+    Rebuild rebuild();
+
     LocalRedis localRedis();
 
     Demo demo();
@@ -102,6 +104,16 @@ public interface TriadConfig {
         /** How long daily statistics are kept. */
         @WithDefault("400d")
         Duration statsKeptFor();
+    }
+
+    interface Rebuild {
+        /**
+         * Lease of a shop's rebuild lock, renewed every third of it while the rebuild runs: when a
+         * rebuild's process dies, its lock lets go after this, and the orders parked meanwhile are
+         * folded in by the shop's next order or rebuild.
+         */
+        @WithDefault("30s")
+        Duration lease();
     }
 
     interface LocalRedis {

@@ -41,8 +41,15 @@ public class IncrementalUpdate {
         this.sheetCodec = sheetCodec;
     }
 
-    /** Applies the orders of {@code baskets} not seen before; answers how many were new. */
+    /**
+     * Applies the orders of {@code baskets} not seen before; answers how many were new. Orders parked
+     * by a rebuild that never finished (its process died, its lock's lease ran out) are folded in
+     * first, so that no acknowledged order waits for long.
+     */
     public int apply(String shop, List<Basket> baskets) {
+        if (redis.key().exists(Keys.pendingOrders(shop))) {
+            foldPending(shop); // a no-op while a live rebuild holds the lock
+        }
         return apply(shop, baskets, false);
     }
 

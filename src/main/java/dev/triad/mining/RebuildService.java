@@ -7,6 +7,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.ToIntFunction;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,6 +18,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
+import dev.triad.TriadConfig;
 import dev.triad.catalog.CatalogStore;
 import dev.triad.catalog.ProductFacts;
 import dev.triad.problem.ProblemException;
@@ -39,17 +44,36 @@ import io.vertx.mutiny.redis.client.Response;
 public class RebuildService {
 
     private static final Logger LOG = Logger.getLogger(RebuildService.class);
-    static final long LOCK_MILLIS = 10 * 60_000L;
     static final long WAIT_MILLIS = 5 * 60_000L;
+
+    /** KEYS[1] the lock; ARGV token, lease in ms. Renews the lease if the token still holds it. */
+    static final String RENEW = """
+            if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('PEXPIRE', KEYS[1], ARGV[2]) end
+            return 0
+            """;
+
+    /** KEYS[1] the lock; ARGV token. Lets go of the lock if the token still holds it. */
+    static final String RELEASE = """
+            if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
+            return 0
+            """;
 
     private final CountStore counts;
     private final CatalogStore catalog;
     private final SheetCodec sheetCodec;
     private final RedisBatches redis;
     private final IncrementalUpdate incremental;
+    private final long leaseMillis;
+    /** Renews the leases of running rebuilds; created with the bean, at run time. */
+    private final ScheduledExecutorService renewer = Executors.newSingleThreadScheduledExecutor(task -> {
+        Thread thread = new Thread(task, "triad-rebuild-lease");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     public RebuildService(CountStore counts, CatalogStore catalog, RedisBatches redis, IncrementalUpdate incremental,
-            SheetCodec sheetCodec) {
+            SheetCodec sheetCodec, TriadConfig config) {
+        this.leaseMillis = config.rebuild().lease().toMillis();
         this.sheetCodec = sheetCodec;
         this.counts = counts;
         this.catalog = catalog;
@@ -64,6 +88,8 @@ public class RebuildService {
     /** Recomputes and publishes every sheet of {@code shop}; waits for a rebuild already running. */
     public Report full(String shop, ShopSettings settings) {
         String token = lock(shop);
+        ScheduledFuture<?> lease = renewer.scheduleAtFixedRate(() -> renew(shop, token), leaseMillis / 3,
+                leaseMillis / 3, TimeUnit.MILLISECONDS);
         long start = System.nanoTime();
         try {
             CoPurchases mined = new CoPurchases(1 << 16);
@@ -107,6 +133,7 @@ public class RebuildService {
                     mined.products(), writer.sheets, millis);
             return new Report(mined.orders(), mined.products(), writer.sheets, pairs[0] / 2, millis);
         } finally {
+            lease.cancel(false);
             unlock(shop, token);
             incremental.foldPending(shop);
         }
@@ -118,7 +145,7 @@ public class RebuildService {
         long deadline = System.currentTimeMillis() + WAIT_MILLIS;
         while (true) {
             Response set = redis.send(Request.cmd(Command.SET).arg(Keys.rebuildLock(shop)).arg(token)
-                    .arg("NX").arg("PX").arg(LOCK_MILLIS));
+                    .arg("NX").arg("PX").arg(leaseMillis));
             if (set != null) {
                 return token;
             }
@@ -135,11 +162,21 @@ public class RebuildService {
         }
     }
 
-    private void unlock(String shop, String token) {
-        Response holder = redis.send(Request.cmd(Command.GET).arg(Keys.rebuildLock(shop)));
-        if (holder != null && token.equals(holder.toString())) {
-            redis.send(Request.cmd(Command.DEL).arg(Keys.rebuildLock(shop)));
+    /**
+     * Keeps the lock while the rebuild runs. The lease is short, so that the lock of a rebuild whose
+     * process died lets go soon; orders parked meanwhile are then folded in by the next order or
+     * rebuild of the shop ({@link IncrementalUpdate#apply}).
+     */
+    private void renew(String shop, String token) {
+        try {
+            redis.send(Request.cmd(Command.EVAL).arg(RENEW).arg(1).arg(Keys.rebuildLock(shop)).arg(token).arg(leaseMillis));
+        } catch (RuntimeException e) {
+            LOG.warnf("Could not renew the rebuild lock of %s: %s", shop, e);
         }
+    }
+
+    private void unlock(String shop, String token) {
+        redis.send(Request.cmd(Command.EVAL).arg(RELEASE).arg(1).arg(Keys.rebuildLock(shop)).arg(token));
     }
 
     /** Writes rows and sheets in pipelined chunks as the rebuild produces them. */
