@@ -38,7 +38,7 @@ public class CatalogImport {
         long start = System.nanoTime();
         ImportReport report = new ImportReport();
         List<CatalogFormats.Draft> products;
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8), 1 << 16)) {
+        try (BufferedReader in = Upload.reader(body)) {
             products = CatalogFormats.read(in, contentType, mapper, report);
         } catch (IOException | UncheckedIOException | CsvParseException e) {
             Upload.Stopped stopped = Upload.stopped(e);

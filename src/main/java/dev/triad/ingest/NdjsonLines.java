@@ -20,14 +20,18 @@ final class NdjsonLines {
      * opening an object. Leaves the reader where it was; refuses an empty body.
      */
     static boolean detect(BufferedReader in, String contentType) throws IOException {
+        // The first character that is not white space tells; a first line of any length is fine.
         in.mark(1 << 16);
-        String first = in.readLine();
+        int c = in.read();
+        for (int read = 1; c >= 0 && Character.isWhitespace(c) && read < 1 << 16; read++) {
+            c = in.read();
+        }
         in.reset();
-        if (first == null) {
+        if (c < 0) {
             throw ProblemException.invalid("body", "The body is empty");
         }
         String type = contentType == null ? "" : contentType.toLowerCase(Locale.ROOT);
-        return type.contains("ndjson") || type.contains("jsonl") || first.stripLeading().startsWith("{");
+        return type.contains("ndjson") || type.contains("jsonl") || c == '{';
     }
 
     /** Takes one line's object; throws IllegalArgumentException or ProblemException (with the reason) to refuse it. */

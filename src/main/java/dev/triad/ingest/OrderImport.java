@@ -67,7 +67,7 @@ public class OrderImport {
         report.update = built ? "incremental" : "full-rebuild";
         Batcher batcher = new Batcher(shop.id(), built, report);
         Upload.Stopped stopped = null;
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8), 1 << 16)) {
+        try (BufferedReader in = Upload.reader(body)) {
             OrderFormats.read(in, contentType, mapper, report, batcher::add);
         } catch (IOException | UncheckedIOException | CsvParseException e) {
             stopped = Upload.stopped(e);

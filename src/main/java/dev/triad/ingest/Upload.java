@@ -1,6 +1,11 @@
 package dev.triad.ingest;
 
+import java.io.BufferedReader;
 import java.io.FilterInputStream;
+import java.io.FilterReader;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Locale;
@@ -48,21 +53,60 @@ public final class Upload {
         }
     }
 
+    /** Longest line an import reads, in characters: a line without end must not fill the memory. */
+    static final int MAX_LINE = 16 << 20;
+
+    /** The body as text, line by line, refusing a line longer than {@link #MAX_LINE}. */
+    static BufferedReader reader(InputStream body) {
+        return new BufferedReader(new LineGuard(new InputStreamReader(body, StandardCharsets.UTF_8)), 1 << 16);
+    }
+
+    /** Counts the characters since the last line feed. */
+    private static final class LineGuard extends FilterReader {
+        private long line = 1;
+        private int length;
+
+        LineGuard(Reader in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            char[] one = new char[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0];
+        }
+
+        @Override
+        public int read(char[] buffer, int off, int len) throws IOException {
+            int n = super.read(buffer, off, len);
+            for (int i = off; i < off + n; i++) {
+                if (buffer[i] == '\n') {
+                    line++;
+                    length = 0;
+                } else if (++length > MAX_LINE) {
+                    throw new Stopped("line " + line + " is longer than " + MAX_LINE + " characters", false);
+                }
+            }
+            return n;
+        }
+    }
+
     /** Why reading stopped, whatever failed: the stream, the archive, or a row too large to parse. */
-    static Stopped stopped(Exception e) {
-        if (e instanceof Stopped s) {
-            return s;
-        }
-        if (e.getCause() instanceof Stopped s) {
-            return s;
-        }
-        if (e instanceof java.io.UncheckedIOException u && u.getCause() != null) {
-            return stopped(u.getCause());
+    static Stopped stopped(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof Stopped s) {
+                return s;
+            }
         }
         if (e instanceof IOException) {
             return new Stopped("the body stopped arriving before its end", false);
         }
-        return new Stopped("a row could not be read: " + e.getMessage(), false);
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return new Stopped("a row could not be read: " + e.getMessage()
+                + (root == e ? "" : " (" + root.getMessage() + ")"), false);
     }
 
     /** The problem answer of an upload that could not be read to its end (413 when too large, else 400). */

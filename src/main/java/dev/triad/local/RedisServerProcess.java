@@ -51,6 +51,28 @@ public final class RedisServerProcess implements AutoCloseable {
         return process.isAlive();
     }
 
+    /** Freezes the server (SIGSTOP), as a stalled node would be: connections stay open, nothing answers. */
+    public void pause() throws IOException {
+        signal("STOP");
+    }
+
+    /** Lets a {@link #pause paused} server go on (SIGCONT). */
+    public void resume() throws IOException {
+        signal("CONT");
+    }
+
+    private void signal(String name) throws IOException {
+        try {
+            int exit = new ProcessBuilder("kill", "-" + name, String.valueOf(process.pid())).start().waitFor();
+            if (exit != 0) {
+                throw new IOException("kill -" + name + " " + process.pid() + " exited " + exit);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException(e);
+        }
+    }
+
     /** Sends one command; answers a status or error line as is ({@code +OK}), a bulk string as its text. */
     public String command(String... args) throws IOException {
         return command(port, args);

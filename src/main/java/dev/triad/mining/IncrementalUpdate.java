@@ -8,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.locks.ReentrantLock;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -30,6 +31,10 @@ import io.quarkus.redis.datasource.transactions.OptimisticLockingTransactionResu
 public class IncrementalUpdate {
 
     private static final int ATTEMPTS = 32;
+
+    /** Per-shop lanes (shops share a lane by hash): one order batch of a shop at a time in this process. */
+    private final ReentrantLock[] lanes = java.util.stream.IntStream.range(0, 64).mapToObj(i -> new ReentrantLock())
+            .toArray(ReentrantLock[]::new);
 
     private final RedisDataSource redis;
     private final StoredJson stored;
@@ -64,6 +69,19 @@ public class IncrementalUpdate {
     }
 
     private int apply(String shop, List<Basket> baskets, boolean fromPending) {
+        // One shop's orders are applied one batch at a time in this process: concurrent deliveries
+        // would otherwise invalidate each other's transactions (they touch the same counts) and run
+        // out of attempts. Across processes the optimistic transaction still decides.
+        ReentrantLock lane = lanes[(shop.hashCode() & 0x7fffffff) % lanes.length];
+        lane.lock();
+        try {
+            return attempt(shop, baskets, fromPending);
+        } finally {
+            lane.unlock();
+        }
+    }
+
+    private int attempt(String shop, List<Basket> baskets, boolean fromPending) {
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             OptimisticLockingTransactionResult<Plan> result = redis.withTransaction(
                     ds -> plan(ds, shop, baskets, fromPending),

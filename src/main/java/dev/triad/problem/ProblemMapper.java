@@ -18,6 +18,7 @@ public class ProblemMapper {
     public static final MediaType PROBLEM_JSON = new MediaType("application", "problem+json");
 
     private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
+    private static final ThrottledLog UNAVAILABLE = new ThrottledLog(LOG, 10);
 
     @ServerExceptionMapper
     public Response problem(ProblemException e) {
@@ -48,6 +49,10 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e) {
+        if (StoreTrouble.isTransient(e)) {
+            UNAVAILABLE.warn("Redis unreachable, answered 503: %s", e);
+            return answer(Problem.of(ProblemException.unavailable("Triad's store is unreachable; try again shortly")));
+        }
         LOG.error("Unexpected failure", e);
         return answer(new Problem(Problem.TYPE_BASE + "internal-error", "Internal error", 500,
                 "Triad could not handle this request; it has been logged.", null));

@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.triad.problem.ProblemException;
 import dev.triad.problem.ProblemMapper;
+import dev.triad.problem.StoreTrouble;
 import dev.triad.problem.ThrottledLog;
 import dev.triad.shop.Shop;
 import dev.triad.shop.ShopName;
@@ -149,10 +150,7 @@ public class WebhookReceiver {
     private static boolean permanentRedisError(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof io.vertx.redis.client.impl.types.ErrorType error) {
-                String kind = String.valueOf(error.getMessage());
-                return !(kind.startsWith("LOADING") || kind.startsWith("BUSY") || kind.startsWith("OOM")
-                        || kind.startsWith("READONLY") || kind.startsWith("MASTERDOWN") || kind.startsWith("TRYAGAIN")
-                        || kind.startsWith("CLUSTERDOWN") || kind.startsWith("MOVED") || kind.startsWith("ASK"));
+                return !StoreTrouble.transientReply(String.valueOf(error.getMessage()));
             }
         }
         return false;

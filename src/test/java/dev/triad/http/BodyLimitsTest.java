@@ -90,7 +90,7 @@ class BodyLimitsTest {
 
     @Test
     void shouldRefuseAGzipBombOnTheImportsOnceItsInflatedSizePassesTheLimit() throws IOException {
-        // %test.triad.limits.import-bytes is 8 MiB (application.properties); this archive is 96 MiB inflated.
+        // %test.triad.limits.import-bytes is 32 MiB (application.properties); this archive is 96 MiB inflated.
         ByteArrayOutputStream zipped = new ByteArrayOutputStream();
         try (GZIPOutputStream gzip = new GZIPOutputStream(zipped)) {
             gzip.write("order_id,product_id\n".getBytes(StandardCharsets.US_ASCII));
@@ -106,7 +106,7 @@ class BodyLimitsTest {
                 .post("/admin/v1/shops/limits-bomb.example/orders")
                 .then().statusCode(413).contentType("application/problem+json")
                 .body("field", equalTo("body"))
-                .body("report.stopped", equalTo("the body is larger than 8388608 bytes (after decompression)"));
+                .body("report.stopped", equalTo("the body is larger than 33554432 bytes (after decompression)"));
     }
 
     record Exchange(int status, String body, long sent) {

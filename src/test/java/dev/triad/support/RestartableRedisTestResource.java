@@ -40,6 +40,24 @@ public class RestartableRedisTestResource implements QuarkusTestResourceLifecycl
         server.close();
     }
 
+    /** Freezes the server (SIGSTOP): it keeps its connections but answers nothing. */
+    public static synchronized void pauseRedis() {
+        try {
+            server.pause();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Lets the frozen server go on. */
+    public static synchronized void resumeRedis() {
+        try {
+            server.resume();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Starts the server again on the same port from its append-only file. */
     public static synchronized void startRedis() {
         try {
