@@ -57,7 +57,7 @@ public class CatalogStore {
     }
 
     public Optional<OfferSheet> sheet(String shop, String id) {
-        return Optional.ofNullable(sheets.readStored(redis.value(byte[].class).get(Keys.sheet(shop, id))));
+        return Optional.ofNullable(sheets.readStoredOrNull(redis.value(byte[].class).get(Keys.sheet(shop, id))));
     }
 
     /** Facts of every product of the shop, by id (for a rebuild: the catalog fits in memory, the orders need not). */
@@ -197,7 +197,7 @@ public class CatalogStore {
             return Change.skip(id, existed);
         }
         var sheetValues = ds.value(byte[].class);
-        OfferSheet previous = this.sheets.readStored(sheetValues.get(Keys.sheet(shop, id)));
+        OfferSheet previous = this.sheets.readStoredOrNull(sheetValues.get(Keys.sheet(shop, id)));
         List<String> referrers = new ArrayList<>(ds.set(String.class).smembers(Keys.namedBy(shop, id)));
         referrers.remove(id);
         Map<String, OfferSheet> patched = new HashMap<>();
@@ -205,7 +205,7 @@ public class CatalogStore {
             ds.execute("WATCH", referrers.stream().map(r -> Keys.sheet(shop, r)).toArray(String[]::new));
             Map<String, byte[]> stored = sheetValues.mget(referrers.stream().map(r -> Keys.sheet(shop, r)).toArray(String[]::new));
             for (String referrer : referrers) {
-                OfferSheet sheet = sheets.readStored(stored.get(Keys.sheet(shop, referrer)));
+                OfferSheet sheet = sheets.readStoredOrNull(stored.get(Keys.sheet(shop, referrer)));
                 if (sheet != null) {
                     patched.put(referrer, product == null ? sheet.without(id)
                             : sheet.patched(id, prev -> product.asCandidate(prev, prev == null || prev.pinned())));

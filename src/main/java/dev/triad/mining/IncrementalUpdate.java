@@ -145,7 +145,7 @@ public class IncrementalUpdate {
         for (String id : touched) {
             ProductFacts product = facts.get(id);
             if (product != null) {
-                OfferSheet previous = sheetCodec.readStored(sheets.get(Keys.sheet(shop, id)));
+                OfferSheet previous = sheetCodec.readStoredOrNull(sheets.get(Keys.sheet(shop, id)));
                 plan.sheets.put(id, miner.refreshComplements(product, plan.rows.get(id), plan.counts.get(id),
                         orderCounts::get, facts::get, previous));
             }
@@ -181,7 +181,7 @@ public class IncrementalUpdate {
         Map<String, byte[]> stored = ds.value(byte[].class).mget(sheetKeys);
         Map<String, Integer> referrerCounts = counts(ds, shop, referrers);
         for (String referrer : referrers) {
-            OfferSheet sheet = sheetCodec.readStored(stored.get(Keys.sheet(shop, referrer)));
+            OfferSheet sheet = sheetCodec.readStoredOrNull(stored.get(Keys.sheet(shop, referrer)));
             if (sheet == null) {
                 continue;
             }

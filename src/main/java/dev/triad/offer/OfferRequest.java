@@ -3,7 +3,9 @@ package dev.triad.offer;
 import java.io.IOException;
 import java.util.List;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 
 import dev.triad.problem.ProblemException;
@@ -19,6 +21,15 @@ public record OfferRequest(
 
     /** One cart line as sent: {@code price} is a decimal string. */
     public record Line(String productId, String variantId, Integer quantity, String price) {
+    }
+
+    /**
+     * The reader of offer bodies. It leaves out the duplicate-field check the application's JSON
+     * has ({@code http.StrictJson}): offer bodies come from the widget, and the check costs a set
+     * per cart line on the hot path; a repeated field there changes nothing but the asker's own answer.
+     */
+    public static ObjectReader reader(ObjectMapper mapper) {
+        return mapper.readerFor(OfferRequest.class).without(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
     }
 
     /** The request in {@code body}; 400 naming the field when it is not one. */

@@ -39,7 +39,7 @@ public class OfferResource {
     public OfferResource(OfferService service, ObjectMapper mapper, TriadConfig config, StorefrontCors cors) {
         this.service = service;
         this.cors = cors;
-        this.requestReader = mapper.readerFor(OfferRequest.class);
+        this.requestReader = OfferRequest.reader(mapper);
         this.config = config.offers();
     }
 

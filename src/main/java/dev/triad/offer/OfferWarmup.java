@@ -42,7 +42,7 @@ public class OfferWarmup {
         OfferViews views = new OfferViews(2);
         mapper.writeValueAsBytes(new OfferResponse("warmup", "warmup", "checkout", views.of(selection),
                 views.freeShipping(selection), false, false));
-        mapper.readerFor(OfferRequest.class).readValue("{\"placement\":\"cart\",\"currency\":\"USD\",\"cart\":"
+        OfferRequest.reader(mapper).readValue("{\"placement\":\"cart\",\"currency\":\"USD\",\"cart\":"
                 + "[{\"productId\":\"p\",\"quantity\":1,\"price\":\"1.00\"}]}");
     }
 }

@@ -49,7 +49,7 @@ public class AppProxyResource {
 
     public AppProxyResource(OfferService offers, ObjectMapper mapper, TriadConfig config) {
         this.offers = offers;
-        this.requestReader = mapper.readerFor(OfferRequest.class);
+        this.requestReader = OfferRequest.reader(mapper);
         this.config = config;
     }
 

@@ -1,5 +1,8 @@
 package dev.triad.sheet;
 
+import org.jboss.logging.Logger;
+
+import dev.triad.problem.ThrottledLog;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
@@ -32,6 +35,8 @@ import jakarta.inject.Singleton;
  */
 @Singleton
 public class SheetCodec {
+
+    private static final ThrottledLog UNREADABLE = new ThrottledLog(Logger.getLogger(SheetCodec.class), 60);
 
     static final byte MAGIC = 'T';
     static final byte VERSION = 2;
@@ -111,6 +116,20 @@ public class SheetCodec {
             return stored == null ? null : read(stored);
         } catch (IOException e) {
             throw new UncheckedIOException("A stored offer sheet is unreadable", e);
+        }
+    }
+
+    /**
+     * A stored sheet for the write paths, or null when there is none or it cannot be read: an
+     * unreadable sheet is written anew by its product's next change or the next rebuild, never
+     * patched, so that it cannot fail the changes of every product it names.
+     */
+    public OfferSheet readStoredOrNull(byte[] stored) {
+        try {
+            return readStored(stored);
+        } catch (RuntimeException e) {
+            UNREADABLE.warn("An unreadable offer sheet was left for the next rebuild: %s", e);
+            return null;
         }
     }
 
