@@ -11,10 +11,26 @@ public final class Ids {
     }
 
     public static String require(String field, String id) {
-        if (id == null || id.isEmpty() || id.length() > MAX || !id.chars().allMatch(c -> c > 0x20 && c != 0x7f)) {
+        if (id == null || id.isEmpty() || id.length() > MAX || !printable(id)) {
             throw ProblemException.invalid(field, "'" + field + "' must be 1 to " + MAX
                     + " printable characters without spaces");
         }
         return id;
+    }
+
+    /** No spaces or controls (C0, DEL, C1), no unpaired surrogate: an id must survive UTF-8 and a log line intact. */
+    public static boolean printable(String id) {
+        for (int i = 0; i < id.length(); i++) {
+            char c = id.charAt(i);
+            if (c <= 0x20 || c >= 0x7f && c <= 0x9f || Character.isWhitespace(c)) {
+                return false;
+            }
+            if (Character.isHighSurrogate(c) && i + 1 < id.length() && Character.isLowSurrogate(id.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return false;
+            }
+        }
+        return true;
     }
 }

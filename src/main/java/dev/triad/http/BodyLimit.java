@@ -1,5 +1,7 @@
 package dev.triad.http;
 
+import java.nio.charset.StandardCharsets;
+
 import dev.triad.TriadConfig;
 
 /**
@@ -22,5 +24,15 @@ record BodyLimit(String route, long bytes, boolean streamed) {
             return new BodyLimit("Imports", limits.importBytes(), true);
         }
         return new BodyLimit("These routes", limits.adminBytes(), false);
+    }
+
+    String tooLarge() {
+        return route + " take a body of at most " + bytes + " bytes";
+    }
+
+    /** An RFC 9457 problem body, for answers made before the REST layer (and its mapper) is reached. */
+    static byte[] problem(int status, String type, String title, String detail, String field) {
+        return ("{\"type\":\"https://triad.dev/problems/" + type + "\",\"title\":\"" + title + "\",\"status\":" + status
+                + ",\"detail\":\"" + detail + "\",\"field\":\"" + field + "\"}").getBytes(StandardCharsets.UTF_8);
     }
 }

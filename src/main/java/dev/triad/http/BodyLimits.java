@@ -1,7 +1,5 @@
 package dev.triad.http;
 
-import java.nio.charset.StandardCharsets;
-
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 
@@ -9,6 +7,7 @@ import dev.triad.TriadConfig;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
@@ -16,11 +15,11 @@ import io.vertx.ext.web.RoutingContext;
  * Every request body is bounded while it streams in, before any key, shop or signature is looked
  * at. The server inflates nothing: only the imports take {@code Content-Encoding: gzip}, inflate it
  * themselves and count the inflated bytes ({@code ingest.Upload}); other routes refuse an encoded
- * body with 415, so no small request can unpack into a large one. Small routes (offers, events, App Proxy, webhooks,
- * admin JSON) are read here in full up to their {@link BodyLimit}, so a resource only ever sees a
- * body that fits; a declared {@code Content-Length} over the limit is refused before a byte is
- * read, a longer stream as soon as it passes the limit. The imports stream through the resource
- * under their own, larger bound, enforced by Quarkus' request stream.
+ * body with 415, so no small request can unpack into a large one. A declared {@code Content-Length}
+ * over the route's {@link BodyLimit} is refused here before a byte is read; the bodies of small
+ * routes (offers, events, App Proxy, webhooks, admin JSON) are then read whole by {@link BodyHandOff},
+ * which stops as soon as one passes its limit, so a resource only ever sees a body that fits. The
+ * imports stream through their resource under their own, larger bound.
  */
 @Singleton
 public class BodyLimits {
@@ -28,8 +27,8 @@ public class BodyLimits {
     /** Where Quarkus' request stream looks for the largest body it may read (VertxHttpRecorder.MAX_REQUEST_SIZE_KEY). */
     static final String STREAM_LIMIT_KEY = "io.quarkus.max-request-size";
 
-    /** The routing-context key of a body read here. */
-    private static final String BODY = BodyLimits.class.getName() + ".body";
+    /** The routing-context key of the limit of a body to be read whole. */
+    private static final String LIMIT = BodyLimits.class.getName() + ".limit";
 
     /** After Quarkus' own upload limit (-2), before compression (0) and every resource. */
     private static final int ORDER = -1;
@@ -43,9 +42,9 @@ public class BodyLimits {
         router.route().order(ORDER).handler(this::bound);
     }
 
-    /** The body {@link #bound} read for this request, or null (nothing read here). */
-    static Buffer body(RoutingContext context) {
-        return context.get(BODY);
+    /** The limit {@link #bound} set for a body {@link BodyHandOff} is to read whole; null for none. */
+    static BodyLimit limit(RoutingContext context) {
+        return context.get(LIMIT);
     }
 
     private void bound(RoutingContext context) {
@@ -56,8 +55,7 @@ public class BodyLimits {
             return;
         }
         BodyLimit limit = BodyLimit.of(context.normalizedPath(), limits, offerBytes);
-        long declared = declaredLength(request);
-        if (declared > limit.bytes()) {
+        if (declaredLength(request) > limit.bytes()) {
             refuse(context, limit);
             return;
         }
@@ -75,37 +73,8 @@ public class BodyLimits {
                     "Content-Encoding");
             return;
         }
-        read(context, limit, declared);
-    }
-
-    private static void read(RoutingContext context, BodyLimit limit, long declared) {
-        HttpServerRequest request = context.request();
-        Buffer body = Buffer.buffer((int) Math.max(0, Math.min(declared, 1 << 16)));
-        boolean[] refused = {false};
-        request.handler(chunk -> {
-            if (refused[0]) {
-                return;
-            }
-            if (body.length() + (long) chunk.length() > limit.bytes()) {
-                refused[0] = true;
-                refuse(context, limit);
-                return;
-            }
-            body.appendBuffer(chunk);
-        });
-        request.endHandler(end -> {
-            if (!refused[0]) {
-                context.put(BODY, body);
-                context.next();
-            }
-        });
-        request.exceptionHandler(failure -> {
-            if (!refused[0]) {
-                refused[0] = true;
-                request.connection().close();
-            }
-        });
-        request.resume();
+        context.put(LIMIT, limit);
+        context.next();
     }
 
     private static long declaredLength(HttpServerRequest request) {
@@ -121,8 +90,7 @@ public class BodyLimits {
     }
 
     private static void refuse(RoutingContext context, BodyLimit limit) {
-        answer(context, 413, "too-large", "Request too large",
-                limit.route() + " take a body of at most " + limit.bytes() + " bytes", "body");
+        answer(context, 413, "too-large", "Request too large", limit.tooLarge(), "body");
     }
 
     /** A problem answer, then the connection is closed so that the client stops sending. */
@@ -133,14 +101,12 @@ public class BodyLimits {
             context.request().connection().close();
             return;
         }
-        String problem = "{\"type\":\"https://triad.dev/problems/" + type + "\",\"title\":\"" + title
-                + "\",\"status\":" + status + ",\"detail\":\"" + detail + "\",\"field\":\"" + field + "\"}";
         context.request().pause();
-        response.setStatusCode(status)
-                .putHeader("Content-Type", "application/problem+json")
-                .putHeader("X-Content-Type-Options", "nosniff")
-                .putHeader("Connection", "close")
-                .endHandler(done -> context.request().connection().close())
-                .end(Buffer.buffer(problem.getBytes(StandardCharsets.UTF_8)));
+        response.setStatusCode(status).putHeader("Content-Type", "application/problem+json");
+        if (context.request().version() != HttpVersion.HTTP_2) {
+            response.putHeader("Connection", "close");
+        }
+        response.endHandler(done -> context.request().connection().close())
+                .end(Buffer.buffer(BodyLimit.problem(status, type, title, detail, field)));
     }
 }

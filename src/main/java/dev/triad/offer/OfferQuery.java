@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import dev.triad.catalog.Ids;
 import dev.triad.problem.ProblemException;
 
 /** A validated offer request: every refusal names the field at fault. */
@@ -73,19 +74,9 @@ public record OfferQuery(String placement, Currency currency, Cart cart, String 
     }
 
     static String optionalId(String field, String value) {
-        if (value != null && (value.isEmpty() || value.length() > MAX_ID || !printable(value))) {
+        if (value != null && (value.isEmpty() || value.length() > MAX_ID || !Ids.printable(value))) {
             throw ProblemException.invalid(field, "'" + field + "' must be 1 to " + MAX_ID + " printable characters");
         }
         return value;
-    }
-
-    private static boolean printable(String value) {
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (c <= 0x20 || c == 0x7f) {
-                return false;
-            }
-        }
-        return true;
     }
 }

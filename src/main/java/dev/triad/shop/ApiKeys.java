@@ -17,6 +17,18 @@ public final class ApiKeys {
         return "pk_" + random();
     }
 
+    /**
+     * The publishable key of {@code shop} under the deployment's secret {@code secret}: the same
+     * every time the shop is registered, so that a shop registered again after its record was lost
+     * (an emptied Redis) keeps the key its storefront already carries. A publishable key is public
+     * (it sits in every storefront page); deriving it reveals nothing that was secret.
+     */
+    public static String publishableKeyOf(byte[] secret, String shop) {
+        byte[] digest = dev.triad.webhook.Signatures.hmacSha256(secret,
+                ("triad publishable key\n" + shop).getBytes(StandardCharsets.UTF_8));
+        return "pk_" + Base64.getUrlEncoder().withoutPadding().encodeToString(java.util.Arrays.copyOf(digest, 24));
+    }
+
     public static String newAdminKey() {
         return "ak_" + random();
     }

@@ -17,8 +17,10 @@ public final class ShopName {
     }
 
     public static String validate(String shop) {
+        // Checked before lower-casing, which folds non-ASCII letters (the Kelvin sign U+212A becomes 'k')
+        // into names of other shops.
         String name = shop == null ? "" : shop.toLowerCase(Locale.ROOT);
-        if (!NAME.matcher(name).matches()) {
+        if (shop == null || !shop.chars().allMatch(c -> c < 0x80) || !NAME.matcher(name).matches()) {
             throw ProblemException.invalid("shop", "'shop' must be 1 to 100 letters, digits, dots or dashes");
         }
         return name;

@@ -1,5 +1,7 @@
 package dev.triad.shop;
 
+import java.nio.charset.StandardCharsets;
+
 import java.util.List;
 
 import jakarta.ws.rs.Consumes;
@@ -14,7 +16,9 @@ import jakarta.ws.rs.core.Response;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
+import dev.triad.TriadConfig;
 import dev.triad.problem.ProblemException;
+import dev.triad.webhook.Signatures;
 
 /**
  * {@code PUT /admin/v1/shops/{shop}} registers a shop (operator key) or updates it (operator key or
@@ -29,9 +33,16 @@ public class ShopResource {
     private final ShopStore shops;
     private final AdminAuth auth;
 
-    public ShopResource(ShopStore shops, AdminAuth auth) {
+    /** The secret publishable keys are derived under; null: none configured, keys are random. */
+    private final byte[] keySecret;
+
+    public ShopResource(ShopStore shops, AdminAuth auth, TriadConfig config) {
         this.shops = shops;
         this.auth = auth;
+        this.keySecret = config.privacy().hashKey().map(k -> k.getBytes(StandardCharsets.UTF_8))
+                .or(() -> config.adminKey().filter(k -> !k.isBlank()).map(k -> Signatures.hmacSha256(
+                        k.getBytes(StandardCharsets.UTF_8), "triad publishable keys".getBytes(StandardCharsets.UTF_8))))
+                .orElse(null);
     }
 
     /** What the admin API shows of a shop; {@code adminKey} only in the answer that created it. */
@@ -64,7 +75,8 @@ public class ShopResource {
             return Response.ok(View.of(updated, null)).build();
         }
         String adminKey = ApiKeys.newAdminKey();
-        Shop created = request.toShop(id, null, ApiKeys.newPublishableKey(), ApiKeys.hash(adminKey));
+        String publishableKey = keySecret == null ? ApiKeys.newPublishableKey() : ApiKeys.publishableKeyOf(keySecret, id);
+        Shop created = request.toShop(id, null, publishableKey, ApiKeys.hash(adminKey));
         if (!shops.create(created)) {
             return put(shop, authorization, request);
         }

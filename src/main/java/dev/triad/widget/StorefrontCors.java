@@ -15,8 +15,8 @@ import dev.triad.shop.ShopStore;
 /**
  * CORS for the storefront routes ({@code /v1/shops/{shop}/offers} and {@code …/events}), following
  * each shop's allowed origins. A preflight is answered from the shop's record; an actual request
- * from an origin the shop does not allow is refused (403) by the route itself, so every other
- * answer may name the caller's origin.
+ * from an origin the shop does not allow is refused (403) by the route itself; only successful
+ * answers name the caller's origin.
  */
 @Singleton
 public class StorefrontCors {
@@ -47,7 +47,9 @@ public class StorefrontCors {
     @ServerResponseFilter
     public void allowOrigin(ContainerRequestContext request, ContainerResponseContext response) {
         String origin = request.getHeaderString("Origin");
-        if (origin == null || response.getStatus() == 403 || response.getHeaders().containsKey("Access-Control-Allow-Origin")
+        // Only answers that passed the shop's origin check name the caller: a refusal (401, 404, …) may come
+        // before the check, and must not be readable by a page of any origin.
+        if (origin == null || response.getStatus() >= 300 || response.getHeaders().containsKey("Access-Control-Allow-Origin")
                 || !request.getUriInfo().getPath().startsWith("/v1/shops/")) {
             return;
         }

@@ -129,6 +129,20 @@ class InfraTemplateTest {
     }
 
     @Test
+    void shouldNeverDeployACacheThatLosesWhatItAcknowledgedWhenOneNodeFails() {
+        Map<String, Object> replicas = map(parameters.get("CacheReplicasPerShard"));
+        assertThat(((Number) replicas.get("MinValue")).intValue()).as("replicas per shard, at least").isGreaterThanOrEqualTo(1);
+        for (String cache : List.of("ReplicationGroup", "ServerlessCache")) {
+            Map<String, Object> properties = map(map(resources.get(cache)).get("Properties"));
+            assertThat(((Number) properties.get("SnapshotRetentionLimit")).intValue()).as(cache + " daily snapshots kept")
+                    .isGreaterThanOrEqualTo(1);
+        }
+        Map<String, Object> group = map(map(resources.get("ReplicationGroup")).get("Properties"));
+        assertThat(group.get("AutomaticFailoverEnabled")).isEqualTo(true);
+        assertThat(group.get("MultiAZEnabled")).isEqualTo(true);
+    }
+
+    @Test
     void shouldUseEveryParameterAndGiveDefaultsThatPassTheirOwnRules() {
         Set<String> referenced = new HashSet<>();
         walk(template, "", new HashSet<>(), (path, guard, ref) -> referenced.add(ref));

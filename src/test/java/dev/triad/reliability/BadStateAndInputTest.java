@@ -47,4 +47,21 @@ class BadStateAndInputTest {
         bikes.offersForOneBike().then().statusCode(200).body("degraded", equalTo(false))
                 .body("offers.kind", hasItem("add_on"));
     }
+
+    @Test
+    void shouldGiveAShopRegisteredAgainAfterItsRecordWasLostTheKeyItsStorefrontCarries() {
+        BikeShop before = BikeShop.register("lost-record.example");
+        Redis.command("DEL", "triad:{lost-record.example}:shop");
+
+        String again = given().header("Authorization", "Bearer " + RedisTestResource.OPERATOR_KEY)
+                .contentType(ContentType.JSON).body(Map.of("platform", "shopify", "currency", "USD"))
+                .put("/admin/v1/shops/{shop}", before.shop).then().statusCode(201).extract().path("publishableKey");
+
+        org.assertj.core.api.Assertions.assertThat(again).isEqualTo(before.publishableKey);
+        bikesOffersWork(before);
+    }
+
+    private static void bikesOffersWork(BikeShop shop) {
+        shop.offersForOneBike().then().statusCode(200).body("degraded", equalTo(false));
+    }
 }
