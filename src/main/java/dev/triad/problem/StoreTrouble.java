@@ -28,14 +28,13 @@ public final class StoreTrouble {
         return false;
     }
 
-    /** Redis' error replies that say "not now" rather than "never". */
+    /**
+     * Whether a Redis error reply says "not now" rather than "never". Only the replies about the
+     * command itself — a wrong command or argument, a key of the wrong type, a failed script, an
+     * aborted transaction — are for good; everything else (LOADING, BUSY, OOM, READONLY, MASTERDOWN,
+     * TRYAGAIN, CLUSTERDOWN, MOVED, ASK, the client's own CONNECTION_CLOSED, …) passes.
+     */
     public static boolean transientReply(String reply) {
-        for (String kind : new String[] {"LOADING", "BUSY", "OOM", "READONLY", "MASTERDOWN", "TRYAGAIN",
-                "CLUSTERDOWN", "MOVED", "ASK"}) {
-            if (reply.startsWith(kind)) {
-                return true;
-            }
-        }
-        return false;
+        return !(reply.startsWith("ERR") || reply.startsWith("WRONGTYPE") || reply.startsWith("EXECABORT"));
     }
 }

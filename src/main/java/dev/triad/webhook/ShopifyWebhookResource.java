@@ -76,33 +76,49 @@ public class ShopifyWebhookResource {
             }
             throw ProblemException.notFound("shop", "No shopify shop named '" + shopId + "' is registered");
         }
-        WebhookReceiver.storing(() -> {
-            owners.claim(topic.owned, owned, shopId);
-            return null;
-        });
         String delivery = topic == ShopifyTopic.SHOP_REDACT ? null : topicName + ":" + hmac.trim();
-        return receiver.deliver(shop, topicName, delivery, json, effect(topic));
+        // The id is bound to the shop once the body is known to be good, right before anything is written.
+        Runnable claim = () -> owners.claim(topic.owned, owned, shopId);
+        return receiver.deliver(shop, topicName, delivery, json, effect(topic, claim));
     }
 
-    private WebhookReceiver.Effect effect(ShopifyTopic topic) {
+    private WebhookReceiver.Effect effect(ShopifyTopic topic, Runnable claim) {
         return switch (topic) {
             case ORDERS_CREATE -> (shop, body) -> {
                 StoreOrder order = ShopifyPayloads.order(body);
+                claim.run();
                 if (order != null) {
                     sync.order(shop, order);
                 }
             };
             case PRODUCTS_CREATE, PRODUCTS_UPDATE -> (shop, body) -> {
                 ProductFacts product = ShopifyPayloads.product(body);
+                claim.run();
                 sync.product(shop, product, false, Payloads.changedAt(body, "updated_at"));
             };
-            case PRODUCTS_DELETE -> (shop, body) -> sync.productDeleted(shop, Payloads.requiredId(body, "id"));
-            case APP_UNINSTALLED -> (shop, body) -> sync.uninstalled(shop);
-            case CUSTOMERS_REDACT -> (shop, body) ->
-                    sync.redactCustomer(shop, Payloads.requiredId(body.path("customer"), "id"));
-            case CUSTOMERS_DATA_REQUEST -> (shop, body) -> sync.dataRequest(shop,
-                    Payloads.requiredId(body.path("data_request"), "id"), Payloads.requiredId(body.path("customer"), "id"));
-            case SHOP_REDACT -> (shop, body) -> sync.redactShop(shop.id());
+            case PRODUCTS_DELETE -> (shop, body) -> {
+                claim.run();
+                sync.productDeleted(shop, Payloads.requiredId(body, "id"));
+            };
+            case APP_UNINSTALLED -> (shop, body) -> {
+                claim.run();
+                sync.uninstalled(shop);
+            };
+            case CUSTOMERS_REDACT -> (shop, body) -> {
+                String customer = Payloads.requiredId(body.path("customer"), "id");
+                claim.run();
+                sync.redactCustomer(shop, customer);
+            };
+            case CUSTOMERS_DATA_REQUEST -> (shop, body) -> {
+                String request = Payloads.requiredId(body.path("data_request"), "id");
+                String customer = Payloads.requiredId(body.path("customer"), "id");
+                claim.run();
+                sync.dataRequest(shop, request, customer);
+            };
+            case SHOP_REDACT -> (shop, body) -> {
+                claim.run();
+                sync.redactShop(shop.id());
+            };
         };
     }
 }

@@ -173,7 +173,7 @@ class ShopifyWebhookTest {
         Stores.shopify(bikes.shop, "orders/create", "event-o",
                 Orders.shopify("7001", "207119551", "cart-7001", "p-bike-500", "799.00", "p-lock", "25.00"))
                 .then().statusCode(200);
-        String request = "{\"shop_id\":954889,\"shop_domain\":\"privacy.myshopify.com\",\"customer\":{\"id\":207119551},"
+        String request = "{\"shop_id\":8954889,\"shop_domain\":\"privacy.myshopify.com\",\"customer\":{\"id\":207119551},"
                 + "\"orders_requested\":[7001],\"data_request\":{\"id\":9999}}";
         Stores.shopify(bikes.shop, "customers/data_request", "event-d", request).then().statusCode(200);
         given().header("Authorization", "Bearer " + bikes.adminKey)
@@ -182,7 +182,7 @@ class ShopifyWebhookTest {
         assertThat(String.join(" ", Redis.keys("triad:{privacy.myshopify.com}:*"))).doesNotContain("207119551");
 
         Stores.shopify(bikes.shop, "customers/redact", "event-r",
-                "{\"shop_id\":954889,\"shop_domain\":\"privacy.myshopify.com\",\"customer\":{\"id\":207119551},"
+                "{\"shop_id\":8954889,\"shop_domain\":\"privacy.myshopify.com\",\"customer\":{\"id\":207119551},"
                         + "\"orders_to_redact\":[7001]}").then().statusCode(200);
         Stores.shopify(bikes.shop, "customers/data_request", "event-d2", request.replace("9999", "10000"))
                 .then().statusCode(200);
@@ -198,7 +198,7 @@ class ShopifyWebhookTest {
                 .then().statusCode(200);
         assertThat(Redis.keys("triad:{redact.myshopify.com}:*")).hasSizeGreaterThan(10);
 
-        Stores.shopify(bikes.shop, "shop/redact", "e-r", "{\"shop_id\":954890,\"shop_domain\":\"redact.myshopify.com\"}")
+        Stores.shopify(bikes.shop, "shop/redact", "e-r", "{\"shop_id\":8954890,\"shop_domain\":\"redact.myshopify.com\"}")
                 .then().statusCode(200);
 
         assertThat(Redis.keys("triad:{redact.myshopify.com}:*")).isEmpty();
