@@ -89,6 +89,9 @@ class HoldoutStatsTest {
     @Test
     void shouldServeTheMerchantsStatsPage() {
         given().get("/admin/stats.html").then().statusCode(200).contentType(ContentType.HTML)
+                .body(org.hamcrest.Matchers.containsString("<script src=\"stats.js\">"));
+        // The page's script (no inline script: the page's Content-Security-Policy allows none) asks the stats API.
+        given().get("/admin/stats.js").then().statusCode(200)
                 .body(org.hamcrest.Matchers.containsString("/admin/v1/shops/"));
     }
 

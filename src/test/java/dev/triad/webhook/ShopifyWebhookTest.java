@@ -194,7 +194,7 @@ class ShopifyWebhookTest {
     @Test
     void shouldEraseEveryKeyOfTheShopOnShopRedact() {
         BikeShop bikes = BikeShop.register("redact.myshopify.com");
-        Stores.shopify(bikes.shop, "orders/create", "e", Orders.shopify("1", "7", "t", "p-bike-500", "799.00"))
+        Stores.shopify(bikes.shop, "orders/create", "e", Orders.shopify("8001", "7", "t", "p-bike-500", "799.00"))
                 .then().statusCode(200);
         assertThat(Redis.keys("triad:{redact.myshopify.com}:*")).hasSizeGreaterThan(10);
 
