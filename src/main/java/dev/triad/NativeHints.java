@@ -13,7 +13,7 @@ import dev.triad.sheet.OfferSheet;
 import dev.triad.shop.Shop;
 import dev.triad.shop.ShopSettings;
 import dev.triad.stats.StatsReport;
-import dev.triad.webhook.StoreSync;
+import dev.triad.privacy.PrivacyService;
 import dev.triad.webhook.WebhookReceiver;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
@@ -30,7 +30,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
         OfferResponse.class, OfferResponse.View.class, OfferResponse.Item.class, OfferResponse.FreeShipping.class,
         OfferResponseJson.class,
         Problem.class, DemoShop.Entry.class,
-        EventRequest.class, EventRequest.Offer.class, StoreSync.CustomerData.class,
+        EventRequest.class, EventRequest.Offer.class, PrivacyService.CustomerData.class,
         WebhookReceiver.Outcome.class, StatsReport.class, StatsReport.Funnel.class, StatsReport.Orders.class,
         StatsReport.Group.class, StatsReport.Uplift.class, StatsReport.Day.class })
 public final class NativeHints {

@@ -26,7 +26,7 @@ import com.fasterxml.jackson.databind.ObjectWriter;
 import dev.triad.sheet.Candidate;
 import dev.triad.sheet.OfferSheet;
 import dev.triad.sheet.SheetCodec;
-import dev.triad.sheet.Snapshot;
+import dev.triad.offer.Snapshot;
 import dev.triad.shop.ShopSettings;
 
 /**

@@ -1,5 +1,6 @@
 package dev.triad.bench;
 
+import io.smallrye.common.annotation.NonBlocking;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.concurrent.ConcurrentHashMap;
@@ -16,8 +17,10 @@ import dev.triad.problem.ProblemException;
 
 /**
  * {@code POST /bench/v1/fixed?bytes=N} — the benchmark's floor: the same server, the same HTTP and
- * REST layers as the offer path, reading the request body and answering a fixed JSON body of N
- * bytes, without Redis or selection. Only with {@code triad.bench.enabled=true}; 404 otherwise.
+ * REST layers as the offer path, on the event loop as the offer path is, taking the request body
+ * (unparsed) and answering a fixed JSON body of N bytes, without Redis or selection: the cheapest
+ * answer of that size the server can give, so that offers can never measure above it. Only with
+ * {@code triad.bench.enabled=true}; 404 otherwise.
  */
 @Path("/bench/v1/fixed")
 public class FixedBodyResource {
@@ -30,6 +33,7 @@ public class FixedBodyResource {
     }
 
     @POST
+    @NonBlocking
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
     public byte[] fixed(@QueryParam("bytes") int bytes, byte[] request) {

@@ -1,5 +1,6 @@
 package dev.triad.catalog;
 
+import dev.triad.base.Texts;
 import java.math.BigDecimal;
 import java.util.Comparator;
 import java.util.List;

@@ -1,6 +1,5 @@
 package dev.triad.events;
 
-import java.io.IOException;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
@@ -11,13 +10,11 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 
-import dev.triad.problem.ProblemException;
+import dev.triad.problem.JsonBody;
 import dev.triad.widget.StorefrontCors;
-import dev.triad.problem.ProblemMapper;
 import dev.triad.shop.ShopAccess;
 
 /**
@@ -48,24 +45,10 @@ public class EventResource {
     @Consumes(MediaType.WILDCARD)
     public Response record(@PathParam("shop") String shop, @HeaderParam("X-Triad-Key") String key,
             @HeaderParam("Origin") String origin, byte[] body) {
-        EventRequest event = parse(body);
+        EventRequest event = JsonBody.read(reader, body);
         String shopId = access.requirePublishable(shop, key != null ? key : event.key(), origin).id();
         events.record(shopId, event);
         return Response.accepted().build();
-    }
-
-    private EventRequest parse(byte[] body) {
-        try {
-            EventRequest event = body.length == 0 ? null : reader.readValue(body);
-            if (event == null) {
-                throw ProblemException.invalid("body", "The body must be a JSON object");
-            }
-            return event;
-        } catch (JsonProcessingException e) {
-            throw ProblemMapper.fromJson(e);
-        } catch (IOException e) {
-            throw ProblemException.invalid("body", "The body could not be read");
-        }
     }
 
     /** CORS preflight from the storefront: allowed for the shop's origins only. */

@@ -10,11 +10,11 @@ import java.util.Set;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.triad.TriadConfig;
-import dev.triad.catalog.Ids;
+import dev.triad.base.Ids;
 import dev.triad.problem.ProblemException;
 import dev.triad.stats.StatsService;
-import dev.triad.store.Keys;
-import dev.triad.store.RedisBatches;
+import dev.triad.redis.Keys;
+import dev.triad.redis.RedisBatches;
 import io.vertx.mutiny.redis.client.Command;
 import io.vertx.mutiny.redis.client.Request;
 

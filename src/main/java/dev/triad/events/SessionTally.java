@@ -16,7 +16,7 @@ import org.jboss.logging.Logger;
 
 import dev.triad.TriadConfig;
 import dev.triad.stats.StatsService;
-import dev.triad.store.Keys;
+import dev.triad.redis.Keys;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
 import io.vertx.mutiny.redis.client.Command;

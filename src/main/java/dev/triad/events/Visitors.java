@@ -12,7 +12,7 @@ import javax.crypto.spec.SecretKeySpec;
 import org.jboss.logging.Logger;
 
 import dev.triad.TriadConfig;
-import dev.triad.webhook.Signatures;
+import dev.triad.base.Signatures;
 
 /**
  * Session and customer ids never reach Redis as they are: they are replaced by a keyed hash

@@ -14,12 +14,10 @@ import io.vertx.core.http.HttpVersion;
 import io.vertx.ext.web.RoutingContext;
 
 /**
- * Reads the body of a small route whole, before the resource and before any key or signature is
- * checked, counting it as it arrives: past its {@link BodyLimit} the answer is 413 at once and
- * nothing more is read. The resource then gets the bytes read here.
- *
- * <p>This runs as the REST layer's first filter rather than as a router handler: the REST layer
- * pauses the request when it takes it over, which HTTP/2 refuses once a request was read to its end.
+ * Hands the body {@link BodyLimits} read (HTTP/1) to the resource, or reads the body of a small
+ * route whole here (HTTP/2: the REST layer pauses a request when it takes it over, which HTTP/2
+ * refuses once the request was read to its end), counting it as it arrives: past its
+ * {@link BodyLimit} the answer is 413 at once and nothing more is read.
  */
 public class BodyHandOff {
 
@@ -28,6 +26,11 @@ public class BodyHandOff {
 
     @ServerRequestFilter
     public Uni<Response> read(ContainerRequestContext request, RoutingContext context) {
+        Buffer read = BodyLimits.body(context);
+        if (read != null) {
+            request.setEntityStream(new ByteArrayInputStream(read.getBytes()));
+            return GO_ON;
+        }
         BodyLimit limit = BodyLimits.limit(context);
         if (limit == null) {
             return GO_ON;

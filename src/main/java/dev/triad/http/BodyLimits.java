@@ -17,9 +17,9 @@ import io.vertx.ext.web.RoutingContext;
  * themselves and count the inflated bytes ({@code ingest.Upload}); other routes refuse an encoded
  * body with 415, so no small request can unpack into a large one. A declared {@code Content-Length}
  * over the route's {@link BodyLimit} is refused here before a byte is read; the bodies of small
- * routes (offers, events, App Proxy, webhooks, admin JSON) are then read whole by {@link BodyHandOff},
- * which stops as soon as one passes its limit, so a resource only ever sees a body that fits. The
- * imports stream through their resource under their own, larger bound.
+ * routes (offers, events, App Proxy, webhooks, admin JSON) are then read whole — here for HTTP/1,
+ * by {@link BodyHandOff} for HTTP/2 — stopping as soon as one passes its limit, so a resource only
+ * ever sees a body that fits. The imports stream through their resource under their own, larger bound.
  */
 @Singleton
 public class BodyLimits {
@@ -27,8 +27,11 @@ public class BodyLimits {
     /** Where Quarkus' request stream looks for the largest body it may read (VertxHttpRecorder.MAX_REQUEST_SIZE_KEY). */
     static final String STREAM_LIMIT_KEY = "io.quarkus.max-request-size";
 
-    /** The routing-context key of the limit of a body to be read whole. */
+    /** The routing-context key of the limit of a body BodyHandOff is to read whole (HTTP/2). */
     private static final String LIMIT = BodyLimits.class.getName() + ".limit";
+
+    /** The routing-context key of a body read here (HTTP/1). */
+    private static final String BODY = BodyLimits.class.getName() + ".body";
 
     /** After Quarkus' own upload limit (-2), before compression (0) and every resource. */
     private static final int ORDER = -1;
@@ -73,8 +76,52 @@ public class BodyLimits {
                     "Content-Encoding");
             return;
         }
-        context.put(LIMIT, limit);
-        context.next();
+        if (request.version() == HttpVersion.HTTP_2) {
+            // HTTP/2 refuses the REST layer's pause of a request read to its end: BodyHandOff reads it there.
+            context.put(LIMIT, limit);
+            context.next();
+            return;
+        }
+        read(context, limit);
+    }
+
+    /** The body {@link #read} took whole; null when it was not read here. */
+    static Buffer body(RoutingContext context) {
+        return context.get(BODY);
+    }
+
+    /**
+     * Reads the body here, on the event loop, as it arrives — a small body comes with its headers, so
+     * this costs no extra turn of the loop — and stops at once past the limit.
+     */
+    private static void read(RoutingContext context, BodyLimit limit) {
+        HttpServerRequest request = context.request();
+        Buffer body = Buffer.buffer(256);
+        boolean[] refused = {false};
+        request.handler(chunk -> {
+            if (refused[0]) {
+                return;
+            }
+            if (body.length() + (long) chunk.length() > limit.bytes()) {
+                refused[0] = true;
+                refuse(context, limit);
+                return;
+            }
+            body.appendBuffer(chunk);
+        });
+        request.exceptionHandler(failure -> {
+            if (!refused[0]) {
+                refused[0] = true;
+                context.fail(400, failure);
+            }
+        });
+        request.endHandler(end -> {
+            if (!refused[0]) {
+                context.put(BODY, body);
+                context.next();
+            }
+        });
+        request.resume();
     }
 
     private static long declaredLength(HttpServerRequest request) {

@@ -28,7 +28,7 @@ import dev.triad.mining.IncrementalUpdate;
 import dev.triad.mining.RebuildService;
 import dev.triad.shop.Shop;
 import de.siegmar.fastcsv.reader.CsvParseException;
-import dev.triad.store.Keys;
+import dev.triad.redis.Keys;
 import io.quarkus.redis.datasource.RedisDataSource;
 
 /**

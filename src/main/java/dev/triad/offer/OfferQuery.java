@@ -1,12 +1,13 @@
 package dev.triad.offer;
 
+import dev.triad.base.Money;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-import dev.triad.catalog.Ids;
+import dev.triad.base.Ids;
 import dev.triad.problem.ProblemException;
 
 /** A validated offer request: every refusal names the field at fault. */

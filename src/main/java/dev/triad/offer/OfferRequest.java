@@ -1,15 +1,13 @@
 package dev.triad.offer;
 
-import java.io.IOException;
 import java.util.List;
 
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 
-import dev.triad.problem.ProblemException;
-import dev.triad.problem.ProblemMapper;
+import dev.triad.problem.JsonBody;
+
 
 /** The body of {@code POST /v1/shops/{shop}/offers}, as sent; {@link OfferQuery#of} validates it. */
 public record OfferRequest(
@@ -34,15 +32,6 @@ public record OfferRequest(
 
     /** The request in {@code body}; 400 naming the field when it is not one. */
     public static OfferRequest parse(ObjectReader reader, byte[] body) {
-        if (body.length == 0) {
-            throw ProblemException.invalid("body", "The body must be a JSON object");
-        }
-        try {
-            return reader.readValue(body);
-        } catch (JsonProcessingException e) {
-            throw ProblemMapper.fromJson(e);
-        } catch (IOException e) {
-            throw ProblemException.invalid("body", "The body could not be read");
-        }
+        return JsonBody.read(reader, body);
     }
 }

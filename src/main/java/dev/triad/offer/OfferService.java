@@ -14,8 +14,8 @@ import dev.triad.problem.ProblemException;
 import dev.triad.problem.ThrottledLog;
 import dev.triad.shop.Shop;
 import dev.triad.shop.PublishableKeys;
-import dev.triad.sheet.SheetStore;
-import dev.triad.sheet.Snapshot;
+import dev.triad.offer.SheetStore;
+import dev.triad.offer.Snapshot;
 import io.smallrye.mutiny.Uni;
 
 /**

@@ -1,5 +1,6 @@
 package dev.triad.offer;
 
+import dev.triad.base.Money;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;

@@ -14,7 +14,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.triad.sheet.Candidate;
 import dev.triad.sheet.OfferSheet;
 import dev.triad.sheet.SheetCodec;
-import dev.triad.sheet.Snapshot;
+import dev.triad.offer.Snapshot;
 import dev.triad.shop.ShopSettings;
 import io.quarkus.runtime.StartupEvent;
 

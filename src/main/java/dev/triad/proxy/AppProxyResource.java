@@ -26,7 +26,7 @@ import dev.triad.offer.OfferResponse;
 import dev.triad.offer.OfferService;
 import dev.triad.problem.ProblemException;
 import dev.triad.shop.ShopName;
-import dev.triad.webhook.Signatures;
+import dev.triad.base.Signatures;
 import io.smallrye.mutiny.Uni;
 
 /**

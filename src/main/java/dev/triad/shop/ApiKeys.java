@@ -24,7 +24,7 @@ public final class ApiKeys {
      * (it sits in every storefront page); deriving it reveals nothing that was secret.
      */
     public static String publishableKeyOf(byte[] secret, String shop) {
-        byte[] digest = dev.triad.webhook.Signatures.hmacSha256(secret,
+        byte[] digest = dev.triad.base.Signatures.hmacSha256(secret,
                 ("triad publishable key\n" + shop).getBytes(StandardCharsets.UTF_8));
         return "pk_" + Base64.getUrlEncoder().withoutPadding().encodeToString(java.util.Arrays.copyOf(digest, 24));
     }

@@ -6,7 +6,7 @@ import java.util.Currency;
 import java.util.List;
 import java.util.Set;
 
-import dev.triad.offer.Money;
+import dev.triad.base.Money;
 import dev.triad.problem.ProblemException;
 
 /** The body of {@code PUT /admin/v1/shops/{shop}}; every field but {@code platform} is optional. */

@@ -18,7 +18,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 
 import dev.triad.TriadConfig;
 import dev.triad.problem.ProblemException;
-import dev.triad.webhook.Signatures;
+import dev.triad.base.Signatures;
 
 /**
  * {@code PUT /admin/v1/shops/{shop}} registers a shop (operator key) or updates it (operator key or

@@ -4,8 +4,8 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import dev.triad.store.Keys;
-import dev.triad.store.StoredJson;
+import dev.triad.redis.Keys;
+import dev.triad.redis.StoredJson;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.redis.datasource.value.ValueCommands;
 

@@ -12,8 +12,8 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.triad.shop.Shop;
-import dev.triad.store.Keys;
-import dev.triad.store.RedisBatches;
+import dev.triad.redis.Keys;
+import dev.triad.redis.RedisBatches;
 import io.vertx.mutiny.redis.client.Command;
 import io.vertx.mutiny.redis.client.Request;
 import io.vertx.mutiny.redis.client.Response;

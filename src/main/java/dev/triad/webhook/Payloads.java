@@ -13,7 +13,7 @@ import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import dev.triad.catalog.Ids;
+import dev.triad.base.Ids;
 import dev.triad.ingest.ImportedOrder;
 import dev.triad.problem.ProblemException;
 

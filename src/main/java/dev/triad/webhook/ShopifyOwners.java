@@ -5,8 +5,8 @@ import java.time.Duration;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.triad.problem.ProblemException;
-import dev.triad.store.Keys;
-import dev.triad.store.RedisBatches;
+import dev.triad.redis.Keys;
+import dev.triad.redis.RedisBatches;
 import io.vertx.mutiny.redis.client.Command;
 import io.vertx.mutiny.redis.client.Request;
 

@@ -1,5 +1,6 @@
 package dev.triad.webhook;
 
+import dev.triad.base.Signatures;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -13,6 +14,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.triad.TriadConfig;
 import dev.triad.catalog.ProductFacts;
+import dev.triad.privacy.PrivacyService;
 import dev.triad.problem.ProblemException;
 import dev.triad.shop.Shop;
 import dev.triad.shop.ShopName;
@@ -38,12 +40,15 @@ public class ShopifyWebhookResource {
     private final WebhookReceiver receiver;
     private final ShopifyOwners owners;
     private final StoreSync sync;
+    private final PrivacyService privacy;
     private final TriadConfig.Shopify config;
 
-    public ShopifyWebhookResource(WebhookReceiver receiver, ShopifyOwners owners, StoreSync sync, TriadConfig config) {
+    public ShopifyWebhookResource(WebhookReceiver receiver, ShopifyOwners owners, StoreSync sync,
+            PrivacyService privacy, TriadConfig config) {
         this.receiver = receiver;
         this.owners = owners;
         this.sync = sync;
+        this.privacy = privacy;
         this.config = config.shopify();
     }
 
@@ -107,17 +112,17 @@ public class ShopifyWebhookResource {
             case CUSTOMERS_REDACT -> (shop, body) -> {
                 String customer = Payloads.requiredId(body.path("customer"), "id");
                 claim.run();
-                sync.redactCustomer(shop, customer);
+                privacy.redactCustomer(shop, customer);
             };
             case CUSTOMERS_DATA_REQUEST -> (shop, body) -> {
                 String request = Payloads.requiredId(body.path("data_request"), "id");
                 String customer = Payloads.requiredId(body.path("customer"), "id");
                 claim.run();
-                sync.dataRequest(shop, request, customer);
+                privacy.dataRequest(shop, request, customer);
             };
             case SHOP_REDACT -> (shop, body) -> {
                 claim.run();
-                sync.redactShop(shop.id());
+                privacy.redactShop(shop.id());
             };
         };
     }

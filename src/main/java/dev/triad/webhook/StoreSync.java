@@ -1,105 +1,51 @@
 package dev.triad.webhook;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Currency;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import dev.triad.TriadConfig;
 import dev.triad.catalog.CatalogStore;
 import dev.triad.catalog.ProductFacts;
-import dev.triad.events.Dismissals;
 import dev.triad.events.Visitors;
 import dev.triad.ingest.ImportedOrder;
 import dev.triad.ingest.OrderImport;
 import dev.triad.shop.Shop;
 import dev.triad.shop.ShopStore;
-import dev.triad.stats.StatsService;
-import dev.triad.store.Keys;
-import dev.triad.store.RedisBatches;
-import dev.triad.store.StoredJson;
+import dev.triad.stats.OrderStats;
+import dev.triad.redis.Keys;
+import dev.triad.redis.RedisBatches;
 import io.vertx.mutiny.redis.client.Command;
 import io.vertx.mutiny.redis.client.Request;
-import io.vertx.mutiny.redis.client.Response;
 
 /**
- * What a store's webhooks change, whatever the platform. Every effect is idempotent, so a delivery
- * processed twice counts once: orders are keyed by id in the order log, and an order's statistics
- * are counted by one script that first marks the order counted.
+ * What a store's webhooks change in its orders and catalog, whatever the platform. Every effect is
+ * idempotent, so a delivery processed twice counts once: orders are keyed by id in the order log,
+ * and an order's statistics are counted once ({@link OrderStats}). Privacy topics: {@code privacy}.
  */
 @ApplicationScoped
 public class StoreSync {
-
-    static final Duration COUNTED_FOR = Duration.ofDays(30);
-
-    /**
-     * KEYS: order-counted mark, day stats, group by session, group by customer, added by session,
-     * added by customer. ARGV: mark expiry, stats expiry, order total (minor units), now,
-     * attribution window, then product id and line total (minor units) pairs.
-     */
-    static final String COUNT_ORDER = """
-            if not redis.call('SET', KEYS[1], '1', 'NX', 'EX', ARGV[1]) then return 0 end
-            redis.call('HINCRBY', KEYS[2], 'orders', 1)
-            redis.call('HINCRBY', KEYS[2], 'revenue', ARGV[3])
-            local group = redis.call('GET', KEYS[3]) or redis.call('GET', KEYS[4])
-            if group then
-              redis.call('HINCRBY', KEYS[2], 'orders.' .. group, 1)
-              redis.call('HINCRBY', KEYS[2], 'revenue.' .. group, ARGV[3])
-            end
-            local attributed, won = false, 0
-            for i = 6, #ARGV, 2 do
-              for k = 5, 6 do
-                local at = redis.call('HGET', KEYS[k], ARGV[i])
-                if at and tonumber(at) + tonumber(ARGV[5]) >= tonumber(ARGV[4]) then
-                  attributed = true
-                  won = won + tonumber(ARGV[i + 1])
-                  break
-                end
-              end
-            end
-            if attributed then
-              redis.call('HINCRBY', KEYS[2], 'orders.attributed', 1)
-              redis.call('HINCRBY', KEYS[2], 'revenue.attributed', won)
-            end
-            redis.call('EXPIRE', KEYS[2], ARGV[2])
-            return 1
-            """;
-
-    /** KEYS[1] any key of the shop (routes to its node); ARGV pattern, cursor. Unlinks a page, answers the next cursor. */
-    static final String ERASE_PAGE = """
-            local page = redis.call('SCAN', ARGV[2], 'MATCH', ARGV[1], 'COUNT', 1000)
-            if #page[2] > 0 then redis.call('UNLINK', unpack(page[2])) end
-            return page[1]
-            """;
 
     private final OrderImport orders;
     private final CatalogStore catalog;
     private final ShopStore shops;
     private final RedisBatches redis;
     private final Visitors visitors;
-    private final StoredJson stored;
-    private final TriadConfig.Events events;
+    private final OrderStats stats;
     private final Clock clock = Clock.systemUTC();
 
     public StoreSync(OrderImport orders, CatalogStore catalog, ShopStore shops, RedisBatches redis, Visitors visitors,
-            StoredJson stored, TriadConfig config) {
+            OrderStats stats) {
         this.orders = orders;
         this.catalog = catalog;
         this.shops = shops;
         this.redis = redis;
         this.visitors = visitors;
-        this.stored = stored;
-        this.events = config.events();
+        this.stats = stats;
     }
 
     /**
@@ -123,40 +69,7 @@ public class StoreSync {
             products.forEach(history::arg);
             redis.send(history);
         }
-        count(shop, placed, customer);
-    }
-
-    private void count(Shop shop, StoreOrder placed, String customer) {
-        String id = shop.id();
-        String session = visitors.session(id, placed.sessionId());
-        String none = Keys.prefix(id) + "none";
-        int digits = Math.max(0, Currency.getInstance(shop.currency()).getDefaultFractionDigits());
-        Map<String, Long> lineTotals = new LinkedHashMap<>();
-        long total = 0;
-        for (ImportedOrder.Line line : placed.order().lines()) {
-            long minor = minor(line.price() == null ? BigDecimal.ZERO : line.price().multiply(BigDecimal.valueOf(line.quantity())), digits);
-            lineTotals.merge(line.productId(), minor, Long::sum);
-            total += minor;
-        }
-        if (placed.total() != null) {
-            total = minor(placed.total(), digits);
-        }
-        Instant now = clock.instant();
-        Request eval = Request.cmd(Command.EVAL).arg(COUNT_ORDER).arg(6)
-                .arg(Keys.orderCounted(id, placed.order().id()))
-                .arg(Keys.stats(id, StatsService.day(now)))
-                .arg(session == null ? none : Keys.session(id, session))
-                .arg(customer == null ? none : Keys.session(id, customer))
-                .arg(session == null ? none : Keys.added(id, session))
-                .arg(customer == null ? none : Keys.added(id, customer))
-                .arg(COUNTED_FOR.toSeconds()).arg(events.statsKeptFor().toSeconds()).arg(total)
-                .arg(now.getEpochSecond()).arg(events.attributionWindow().toSeconds());
-        lineTotals.forEach((product, minor) -> eval.arg(product).arg(minor));
-        redis.send(eval);
-    }
-
-    private static long minor(BigDecimal amount, int digits) {
-        return amount.setScale(digits, RoundingMode.HALF_UP).movePointRight(digits).longValueExact();
+        stats.count(shop, placed.order(), visitors.session(shop.id(), placed.sessionId()), placed.total(), customer);
     }
 
     /**
@@ -224,51 +137,4 @@ public class StoreSync {
                 shop.publishableKey(), shop.adminKeyHash(), shop.webhookSecret(), false));
     }
 
-    /** Erases what Triad holds on a customer: purchase history, dismissals, offers added, session group. */
-    public void redactCustomer(Shop shop, String customerId) {
-        String customer = visitors.customer(shop.id(), customerId);
-        redis.send(Request.cmd(Command.UNLINK).arg(Keys.customer(shop.id(), customer))
-                .arg(Keys.dismissed(shop.id(), customer)).arg(Keys.added(shop.id(), customer))
-                .arg(Keys.session(shop.id(), customer)));
-    }
-
-    /** What Triad holds on a customer, kept 30 days for the merchant under {@code requestId}. */
-    public CustomerData dataRequest(Shop shop, String requestId, String customerId) {
-        String customer = visitors.customer(shop.id(), customerId);
-        List<Response> replies = redis.send(List.of(
-                Request.cmd(Command.SMEMBERS).arg(Keys.customer(shop.id(), customer)),
-                Request.cmd(Command.GET).arg(Keys.dismissed(shop.id(), customer)),
-                Request.cmd(Command.HKEYS).arg(Keys.added(shop.id(), customer))));
-        CustomerData data = new CustomerData(requestId, customerId, strings(replies.get(0)),
-                List.copyOf(Dismissals.live(replies.get(1) == null ? null : replies.get(1).toString(),
-                        clock.instant().getEpochSecond())),
-                strings(replies.get(2)));
-        redis.send(Request.cmd(Command.SET).arg(Keys.dataRequest(shop.id(), requestId)).arg(stored.write(data))
-                .arg("EX").arg(Duration.ofDays(30).toSeconds()));
-        return data;
-    }
-
-    /** What a privacy data request found: ids of products bought, dismissed and added from offers. */
-    public record CustomerData(String requestId, String customerId, List<String> productsBought,
-            List<String> productsDismissed, List<String> productsAddedFromOffers) {
-    }
-
-    /** Erases every key of the shop, the shop's record included. */
-    public void redactShop(String shop) {
-        String cursor = "0";
-        do {
-            Response next = redis.send(Request.cmd(Command.EVAL).arg(ERASE_PAGE).arg(1).arg(Keys.shop(shop))
-                    .arg(Keys.prefix(shop) + "*").arg(cursor));
-            cursor = next.toString();
-        } while (!"0".equals(cursor));
-    }
-
-    private static List<String> strings(Response reply) {
-        List<String> values = new ArrayList<>();
-        if (reply != null) {
-            reply.forEach(r -> values.add(r.toString()));
-        }
-        values.sort(null);
-        return values;
-    }
 }

@@ -20,8 +20,8 @@ import dev.triad.problem.ThrottledLog;
 import dev.triad.shop.Shop;
 import dev.triad.shop.ShopName;
 import dev.triad.shop.ShopStore;
-import dev.triad.store.Keys;
-import dev.triad.store.RedisBatches;
+import dev.triad.redis.Keys;
+import dev.triad.redis.RedisBatches;
 import io.vertx.mutiny.redis.client.Command;
 import io.vertx.mutiny.redis.client.Request;
 

@@ -7,7 +7,7 @@ import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import dev.triad.catalog.Ids;
+import dev.triad.base.Ids;
 import dev.triad.catalog.ProductFacts;
 import dev.triad.ingest.ImportedOrder;
 

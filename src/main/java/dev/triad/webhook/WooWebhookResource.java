@@ -1,5 +1,6 @@
 package dev.triad.webhook;
 
+import dev.triad.base.Signatures;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.regex.Pattern;

@@ -1,5 +1,6 @@
 package dev.triad.catalog;
 
+import dev.triad.base.Texts;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;

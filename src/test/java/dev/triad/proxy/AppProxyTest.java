@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import dev.triad.support.BikeShop;
 import dev.triad.support.Orders;
 import dev.triad.support.RedisTestResource;
-import dev.triad.webhook.Signatures;
+import dev.triad.base.Signatures;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;

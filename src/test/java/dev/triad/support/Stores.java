@@ -14,7 +14,7 @@ import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 
-import dev.triad.webhook.Signatures;
+import dev.triad.base.Signatures;
 
 /** Deliveries as Shopify and WooCommerce make them: signed bodies with the platforms' headers. */
 public final class Stores {

@@ -1,5 +1,9 @@
-package dev.triad.sheet;
+package dev.triad.offer;
 
+import dev.triad.redis.RedisLanes;
+
+import dev.triad.sheet.OfferSheet;
+import dev.triad.sheet.SheetCodec;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,7 +22,7 @@ import com.fasterxml.jackson.databind.ObjectReader;
 
 import dev.triad.events.Dismissals;
 import dev.triad.shop.Shop;
-import dev.triad.store.Keys;
+import dev.triad.redis.Keys;
 import io.netty.buffer.ByteBuf;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.redis.client.Command;

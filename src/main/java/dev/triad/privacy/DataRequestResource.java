@@ -1,4 +1,4 @@
-package dev.triad.admin;
+package dev.triad.privacy;
 
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -10,7 +10,7 @@ import jakarta.ws.rs.core.Response;
 
 import dev.triad.problem.ProblemException;
 import dev.triad.shop.ShopAccess;
-import dev.triad.store.Keys;
+import dev.triad.redis.Keys;
 import io.quarkus.redis.datasource.RedisDataSource;
 
 /**

@@ -1,4 +1,4 @@
-package dev.triad.store;
+package dev.triad.redis;
 
 /**
  * Every Redis key Triad uses, built in one place.

@@ -1,4 +1,4 @@
-package dev.triad.webhook;
+package dev.triad.base;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;

@@ -1,4 +1,4 @@
-package dev.triad.store;
+package dev.triad.redis;
 
 import java.time.Duration;
 import java.util.ArrayList;

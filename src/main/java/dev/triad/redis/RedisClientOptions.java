@@ -1,4 +1,4 @@
-package dev.triad.sheet;
+package dev.triad.redis;
 
 import jakarta.inject.Singleton;
 

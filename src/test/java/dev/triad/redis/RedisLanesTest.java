@@ -1,4 +1,4 @@
-package dev.triad.sheet;
+package dev.triad.redis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,5 +1,8 @@
-package dev.triad.sheet;
+package dev.triad.offer;
 
+import dev.triad.sheet.Candidate;
+import dev.triad.sheet.OfferSheet;
+import dev.triad.sheet.SheetCodec;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -1,4 +1,4 @@
-package dev.triad.offer;
+package dev.triad.base;
 
 import java.math.BigDecimal;
 import java.util.regex.Pattern;

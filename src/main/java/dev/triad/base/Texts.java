@@ -1,4 +1,4 @@
-package dev.triad.catalog;
+package dev.triad.base;
 
 import java.util.List;
 import java.util.Locale;

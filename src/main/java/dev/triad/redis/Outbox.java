@@ -1,4 +1,4 @@
-package dev.triad.sheet;
+package dev.triad.redis;
 
 import java.util.ArrayList;
 import java.util.List;

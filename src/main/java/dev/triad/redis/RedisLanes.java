@@ -1,4 +1,4 @@
-package dev.triad.sheet;
+package dev.triad.redis;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;

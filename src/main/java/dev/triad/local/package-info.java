@@ -1,0 +1,4 @@
+/**
+ * Local runs: the shipped redis-server and the demo shop. Not part of a deployment.
+ */
+package dev.triad.local;

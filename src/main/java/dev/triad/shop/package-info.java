@@ -1,0 +1,5 @@
+/**
+ * Shops, their keys and settings, admin authentication. Serving and admin: may import redis, base,
+ * problem.
+ */
+package dev.triad.shop;

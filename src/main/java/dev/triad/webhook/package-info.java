@@ -1,0 +1,6 @@
+/**
+ * Shopify and WooCommerce webhooks: signatures, topic shapes, id ownership, dedupe, and what
+ * orders and product changes do. Batch side: may import ingest, catalog, mining, privacy, stats,
+ * redis, shop, base, problem.
+ */
+package dev.triad.webhook;
