@@ -17,18 +17,17 @@ import io.vertx.ext.web.RoutingContext;
  * themselves and count the inflated bytes ({@code ingest.Upload}); other routes refuse an encoded
  * body with 415, so no small request can unpack into a large one. A declared {@code Content-Length}
  * over the route's {@link BodyLimit} is refused here before a byte is read; the bodies of small
- * routes (offers, events, App Proxy, webhooks, admin JSON) are then read whole — here for HTTP/1,
- * by {@link BodyHandOff} for HTTP/2 — stopping as soon as one passes its limit, so a resource only
- * ever sees a body that fits. The imports stream through their resource under their own, larger bound.
+ * routes (offers, events, App Proxy, webhooks, admin JSON) are then read whole here, on the event
+ * loop as they arrive, stopping as soon as one passes its limit (413 problem, connection closed), and
+ * handed over by {@link BodyHandOff}, so a resource only ever sees a body that fits. HTTP/2 requests
+ * are read by the REST layer under Quarkus' count of the bytes read (a bare 413 past the limit). The
+ * imports stream through their resource under their own, larger bound.
  */
 @Singleton
 public class BodyLimits {
 
     /** Where Quarkus' request stream looks for the largest body it may read (VertxHttpRecorder.MAX_REQUEST_SIZE_KEY). */
     static final String STREAM_LIMIT_KEY = "io.quarkus.max-request-size";
-
-    /** The routing-context key of the limit of a body BodyHandOff is to read whole (HTTP/2). */
-    private static final String LIMIT = BodyLimits.class.getName() + ".limit";
 
     /** The routing-context key of a body read here (HTTP/1). */
     private static final String BODY = BodyLimits.class.getName() + ".body";
@@ -43,11 +42,6 @@ public class BodyLimits {
         this.limits = config.limits();
         this.offerBytes = config.offers().maxBodyBytes();
         router.route().order(ORDER).handler(this::bound);
-    }
-
-    /** The limit {@link #bound} set for a body {@link BodyHandOff} is to read whole; null for none. */
-    static BodyLimit limit(RoutingContext context) {
-        return context.get(LIMIT);
     }
 
     private void bound(RoutingContext context) {
@@ -77,8 +71,9 @@ public class BodyLimits {
             return;
         }
         if (request.version() == HttpVersion.HTTP_2) {
-            // HTTP/2 refuses the REST layer's pause of a request read to its end: BodyHandOff reads it there.
-            context.put(LIMIT, limit);
+            // HTTP/2 refuses the REST layer's pause of a request read to its end, so the REST layer reads it,
+            // under Quarkus' own count of the bytes read: past the limit, a bare 413 and the stream reset.
+            context.put(STREAM_LIMIT_KEY, limit.bytes());
             context.next();
             return;
         }
