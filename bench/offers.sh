@@ -7,7 +7,7 @@
 # A synthetic shop of PRODUCTS products with full sheets is loaded first. Not part of the tests.
 #   RATE=2000 SECONDS_AT_RATE=60 MAX_SECONDS=15 ROUNDS=3 CONNECTIONS=32 PRODUCTS=100000 bench/offers.sh
 # The measured server runs with SERVER_JAVA_OPTS (default -XX:+UseSerialGC: the collector the JVM
-# picks itself on Lambda, below 2 vCPUs, and the kind Native Image uses; see README for G1's figures).
+# picks itself on Lambda, below 2 vCPUs, and the kind Native Image uses; see docs/performance.md for G1's figures).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 products=${PRODUCTS:-100000}; rate=${RATE:-2000}; at_rate=${SECONDS_AT_RATE:-60}

@@ -9,7 +9,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Build step (pom.xml, phase package): writes {@code target/quarkus-app/app-cds.jsa}, the class-data
- * archive that halves the packaged server's start-up to its first offer (README, "Offer-path
+ * archive that halves the packaged server's start-up to its first offer (docs/performance.md, "Offer-path
  * benchmark"). It is a training start: the packaged server runs as in a local run (its own Redis,
  * the demo shop) under {@code -XX:ArchiveClassesAtExit}, answers offers, an event, the widget script
  * and a health check as a storefront would ask them first, and is stopped; as it exits, the JVM
