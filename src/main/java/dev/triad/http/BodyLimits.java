@@ -45,13 +45,15 @@ public class BodyLimits {
     }
 
     private void bound(RoutingContext context) {
+        String path = context.normalizedPath();
+        SecurityHeaders.add(context, path);
         HttpServerRequest request = context.request();
         HttpMethod method = request.method();
         if (method == HttpMethod.GET || method == HttpMethod.HEAD || method == HttpMethod.OPTIONS) {
             context.next();
             return;
         }
-        BodyLimit limit = BodyLimit.of(context.normalizedPath(), limits, offerBytes);
+        BodyLimit limit = BodyLimit.of(path, limits, offerBytes);
         if (declaredLength(request) > limit.bytes()) {
             refuse(context, limit);
             return;
