@@ -1,19 +1,19 @@
 package dev.triad;
 
 import dev.triad.catalog.ProductFacts;
-import dev.triad.events.EventRequest;
 import dev.triad.catalog.ProductRequest;
+import dev.triad.events.EventRequest;
 import dev.triad.local.DemoShop;
 import dev.triad.offer.OfferRequest;
 import dev.triad.offer.OfferResponse;
 import dev.triad.offer.OfferResponseJson;
+import dev.triad.privacy.PrivacyService;
 import dev.triad.problem.Problem;
 import dev.triad.sheet.Candidate;
 import dev.triad.sheet.OfferSheet;
 import dev.triad.shop.Shop;
 import dev.triad.shop.ShopSettings;
 import dev.triad.stats.StatsReport;
-import dev.triad.privacy.PrivacyService;
 import dev.triad.webhook.WebhookReceiver;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 

@@ -23,10 +23,10 @@ import org.openjdk.jmh.annotations.Warmup;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 
+import dev.triad.offer.Snapshot;
 import dev.triad.sheet.Candidate;
 import dev.triad.sheet.OfferSheet;
 import dev.triad.sheet.SheetCodec;
-import dev.triad.offer.Snapshot;
 import dev.triad.shop.ShopSettings;
 
 /**

@@ -10,9 +10,9 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
+import dev.triad.TriadConfig;
 import dev.triad.ingest.ImportReport;
 import dev.triad.ingest.OrderImport;
-import dev.triad.TriadConfig;
 import dev.triad.ingest.Upload;
 import dev.triad.shop.ShopAccess;
 

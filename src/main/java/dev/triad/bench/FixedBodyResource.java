@@ -1,6 +1,5 @@
 package dev.triad.bench;
 
-import io.smallrye.common.annotation.NonBlocking;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.concurrent.ConcurrentHashMap;
@@ -14,6 +13,7 @@ import jakarta.ws.rs.core.MediaType;
 
 import dev.triad.TriadConfig;
 import dev.triad.problem.ProblemException;
+import io.smallrye.common.annotation.NonBlocking;
 
 /**
  * {@code POST /bench/v1/fixed?bytes=N} — the benchmark's floor: the same server, the same HTTP and

@@ -14,13 +14,12 @@ import java.util.function.UnaryOperator;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-
 import dev.triad.problem.ProblemException;
-import dev.triad.sheet.OfferSheet;
-import dev.triad.sheet.SheetCodec;
 import dev.triad.redis.Keys;
 import dev.triad.redis.RedisBatches;
 import dev.triad.redis.StoredJson;
+import dev.triad.sheet.OfferSheet;
+import dev.triad.sheet.SheetCodec;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.redis.datasource.transactions.OptimisticLockingTransactionResult;
 import io.quarkus.redis.datasource.transactions.TransactionalRedisDataSource;

@@ -1,6 +1,5 @@
 package dev.triad.catalog;
 
-import dev.triad.base.Texts;
 import java.math.BigDecimal;
 import java.util.Comparator;
 import java.util.List;
@@ -8,6 +7,7 @@ import java.util.List;
 import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
+import dev.triad.base.Texts;
 import dev.triad.sheet.Candidate;
 
 /**

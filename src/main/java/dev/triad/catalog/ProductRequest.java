@@ -1,13 +1,13 @@
 package dev.triad.catalog;
 
-import dev.triad.base.Texts;
-import dev.triad.base.Ids;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import dev.triad.base.Ids;
 import dev.triad.base.Money;
+import dev.triad.base.Texts;
 import dev.triad.problem.ProblemException;
 
 /** The body of {@code PUT /admin/v1/shops/{shop}/products/{productId}}, as sent. */

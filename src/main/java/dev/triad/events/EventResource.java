@@ -14,8 +14,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 
 import dev.triad.problem.JsonBody;
-import dev.triad.widget.StorefrontCors;
 import dev.triad.shop.ShopAccess;
+import dev.triad.widget.StorefrontCors;
 
 /**
  * {@code POST /v1/shops/{shop}/events} — what the shopper did with the offers: {@code impression},

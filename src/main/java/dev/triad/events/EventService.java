@@ -12,9 +12,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import dev.triad.TriadConfig;
 import dev.triad.base.Ids;
 import dev.triad.problem.ProblemException;
-import dev.triad.stats.StatsService;
 import dev.triad.redis.Keys;
 import dev.triad.redis.RedisBatches;
+import dev.triad.stats.StatsService;
 import io.vertx.mutiny.redis.client.Command;
 import io.vertx.mutiny.redis.client.Request;
 

@@ -15,8 +15,8 @@ import jakarta.inject.Singleton;
 import org.jboss.logging.Logger;
 
 import dev.triad.TriadConfig;
-import dev.triad.stats.StatsService;
 import dev.triad.redis.Keys;
+import dev.triad.stats.StatsService;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
 import io.vertx.mutiny.redis.client.Command;

@@ -3,11 +3,10 @@ package dev.triad.events;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.Base64;
-
-import jakarta.inject.Singleton;
-
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+
+import jakarta.inject.Singleton;
 
 import org.jboss.logging.Logger;
 

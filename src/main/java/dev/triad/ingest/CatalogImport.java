@@ -12,10 +12,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import de.siegmar.fastcsv.reader.CsvParseException;
 import dev.triad.catalog.CatalogStore;
 import dev.triad.mining.RebuildService;
 import dev.triad.shop.Shop;
-import de.siegmar.fastcsv.reader.CsvParseException;
 
 /**
  * Imports a catalog: every product's facts and pins replace the stored ones, SKUs are recorded (to

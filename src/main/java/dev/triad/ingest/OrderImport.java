@@ -20,15 +20,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import dev.triad.catalog.ProductFacts;
+import de.siegmar.fastcsv.reader.CsvParseException;
 import dev.triad.catalog.CatalogStore;
+import dev.triad.catalog.ProductFacts;
 import dev.triad.mining.Basket;
 import dev.triad.mining.CountStore;
 import dev.triad.mining.IncrementalUpdate;
 import dev.triad.mining.RebuildService;
-import dev.triad.shop.Shop;
-import de.siegmar.fastcsv.reader.CsvParseException;
 import dev.triad.redis.Keys;
+import dev.triad.shop.Shop;
 import io.quarkus.redis.datasource.RedisDataSource;
 
 /**

@@ -15,18 +15,17 @@ import java.util.function.ToIntFunction;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-
 import org.jboss.logging.Logger;
 
 import dev.triad.TriadConfig;
 import dev.triad.catalog.CatalogStore;
 import dev.triad.catalog.ProductFacts;
 import dev.triad.problem.ProblemException;
+import dev.triad.redis.Keys;
+import dev.triad.redis.RedisBatches;
 import dev.triad.sheet.OfferSheet;
 import dev.triad.sheet.SheetCodec;
 import dev.triad.shop.ShopSettings;
-import dev.triad.redis.Keys;
-import dev.triad.redis.RedisBatches;
 import io.vertx.mutiny.redis.client.Command;
 import io.vertx.mutiny.redis.client.Request;
 import io.vertx.mutiny.redis.client.Response;

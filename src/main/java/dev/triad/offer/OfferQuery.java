@@ -1,6 +1,5 @@
 package dev.triad.offer;
 
-import dev.triad.base.Money;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
@@ -8,6 +7,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import dev.triad.base.Ids;
+import dev.triad.base.Money;
 import dev.triad.problem.ProblemException;
 
 /** A validated offer request: every refusal names the field at fault. */

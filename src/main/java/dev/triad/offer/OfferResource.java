@@ -15,8 +15,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 
 import dev.triad.TriadConfig;
-import dev.triad.widget.StorefrontCors;
 import dev.triad.shop.ShopName;
+import dev.triad.widget.StorefrontCors;
 import io.smallrye.mutiny.Uni;
 
 /**

@@ -10,12 +10,12 @@ import org.jboss.logging.Logger;
 import dev.triad.TriadConfig;
 import dev.triad.events.SessionTally;
 import dev.triad.events.Visitors;
-import dev.triad.problem.ProblemException;
-import dev.triad.problem.ThrottledLog;
-import dev.triad.shop.Shop;
-import dev.triad.shop.PublishableKeys;
 import dev.triad.offer.SheetStore;
 import dev.triad.offer.Snapshot;
+import dev.triad.problem.ProblemException;
+import dev.triad.problem.ThrottledLog;
+import dev.triad.shop.PublishableKeys;
+import dev.triad.shop.Shop;
 import io.smallrye.mutiny.Uni;
 
 /**

@@ -1,6 +1,5 @@
 package dev.triad.offer;
 
-import dev.triad.base.Money;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
@@ -8,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.triad.base.Money;
 import dev.triad.sheet.Candidate;
 
 /** Turns a {@link Selection} into the cards of the HTTP answer, money formatted in the cart's currency. */

@@ -11,10 +11,10 @@ import jakarta.enterprise.event.Observes;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.triad.offer.Snapshot;
 import dev.triad.sheet.Candidate;
 import dev.triad.sheet.OfferSheet;
 import dev.triad.sheet.SheetCodec;
-import dev.triad.offer.Snapshot;
 import dev.triad.shop.ShopSettings;
 import io.quarkus.runtime.StartupEvent;
 

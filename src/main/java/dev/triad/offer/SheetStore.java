@@ -1,9 +1,5 @@
 package dev.triad.offer;
 
-import dev.triad.redis.RedisLanes;
-
-import dev.triad.sheet.OfferSheet;
-import dev.triad.sheet.SheetCodec;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,8 +17,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 
 import dev.triad.events.Dismissals;
-import dev.triad.shop.Shop;
 import dev.triad.redis.Keys;
+import dev.triad.redis.RedisLanes;
+import dev.triad.sheet.OfferSheet;
+import dev.triad.sheet.SheetCodec;
+import dev.triad.shop.Shop;
 import io.netty.buffer.ByteBuf;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.redis.client.Command;

@@ -1,8 +1,5 @@
 package dev.triad.offer;
 
-import dev.triad.sheet.Candidate;
-import dev.triad.sheet.OfferSheet;
-import dev.triad.sheet.SheetCodec;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -10,6 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import dev.triad.sheet.Candidate;
+import dev.triad.sheet.OfferSheet;
+import dev.triad.sheet.SheetCodec;
 import dev.triad.shop.Shop;
 
 /**

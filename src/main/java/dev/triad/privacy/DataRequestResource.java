@@ -9,8 +9,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import dev.triad.problem.ProblemException;
-import dev.triad.shop.ShopAccess;
 import dev.triad.redis.Keys;
+import dev.triad.shop.ShopAccess;
 import io.quarkus.redis.datasource.RedisDataSource;
 
 /**

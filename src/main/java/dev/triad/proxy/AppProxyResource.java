@@ -20,13 +20,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 
 import dev.triad.TriadConfig;
+import dev.triad.base.Signatures;
 import dev.triad.offer.OfferQuery;
 import dev.triad.offer.OfferRequest;
 import dev.triad.offer.OfferResponse;
 import dev.triad.offer.OfferService;
 import dev.triad.problem.ProblemException;
 import dev.triad.shop.ShopName;
-import dev.triad.base.Signatures;
 import io.smallrye.mutiny.Uni;
 
 /**

@@ -1,8 +1,5 @@
 package dev.triad.sheet;
 
-import org.jboss.logging.Logger;
-
-import dev.triad.problem.ThrottledLog;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
@@ -12,6 +9,10 @@ import java.util.Arrays;
 import java.util.List;
 
 import jakarta.inject.Singleton;
+
+import org.jboss.logging.Logger;
+
+import dev.triad.problem.ThrottledLog;
 
 /**
  * How an offer sheet is stored: a compact binary record, read on the offer path straight from the

@@ -1,7 +1,6 @@
 package dev.triad.shop;
 
 import java.nio.charset.StandardCharsets;
-
 import java.util.List;
 
 import jakarta.ws.rs.Consumes;
@@ -17,8 +16,8 @@ import jakarta.ws.rs.core.Response;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import dev.triad.TriadConfig;
-import dev.triad.problem.ProblemException;
 import dev.triad.base.Signatures;
+import dev.triad.problem.ProblemException;
 
 /**
  * {@code PUT /admin/v1/shops/{shop}} registers a shop (operator key) or updates it (operator key or

@@ -11,9 +11,9 @@ import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import dev.triad.shop.Shop;
 import dev.triad.redis.Keys;
 import dev.triad.redis.RedisBatches;
+import dev.triad.shop.Shop;
 import io.vertx.mutiny.redis.client.Command;
 import io.vertx.mutiny.redis.client.Request;
 import io.vertx.mutiny.redis.client.Response;

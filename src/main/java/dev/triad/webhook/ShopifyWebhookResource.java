@@ -1,6 +1,5 @@
 package dev.triad.webhook;
 
-import dev.triad.base.Signatures;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -13,6 +12,7 @@ import org.jboss.logging.Logger;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.triad.TriadConfig;
+import dev.triad.base.Signatures;
 import dev.triad.catalog.ProductFacts;
 import dev.triad.privacy.PrivacyService;
 import dev.triad.problem.ProblemException;

@@ -14,11 +14,11 @@ import dev.triad.catalog.ProductFacts;
 import dev.triad.events.Visitors;
 import dev.triad.ingest.ImportedOrder;
 import dev.triad.ingest.OrderImport;
+import dev.triad.redis.Keys;
+import dev.triad.redis.RedisBatches;
 import dev.triad.shop.Shop;
 import dev.triad.shop.ShopStore;
 import dev.triad.stats.OrderStats;
-import dev.triad.redis.Keys;
-import dev.triad.redis.RedisBatches;
 import io.vertx.mutiny.redis.client.Command;
 import io.vertx.mutiny.redis.client.Request;
 

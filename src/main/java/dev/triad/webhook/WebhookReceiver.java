@@ -17,11 +17,11 @@ import dev.triad.problem.ProblemException;
 import dev.triad.problem.ProblemMapper;
 import dev.triad.problem.StoreTrouble;
 import dev.triad.problem.ThrottledLog;
+import dev.triad.redis.Keys;
+import dev.triad.redis.RedisBatches;
 import dev.triad.shop.Shop;
 import dev.triad.shop.ShopName;
 import dev.triad.shop.ShopStore;
-import dev.triad.redis.Keys;
-import dev.triad.redis.RedisBatches;
 import io.vertx.mutiny.redis.client.Command;
 import io.vertx.mutiny.redis.client.Request;
 

@@ -1,6 +1,5 @@
 package dev.triad.webhook;
 
-import dev.triad.base.Signatures;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.regex.Pattern;
@@ -15,6 +14,7 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.jboss.logging.Logger;
 
+import dev.triad.base.Signatures;
 import dev.triad.catalog.ProductFacts;
 import dev.triad.problem.ProblemException;
 import dev.triad.shop.Shop;

@@ -1,6 +1,5 @@
 package dev.triad.catalog;
 
-import dev.triad.base.Texts;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
@@ -11,6 +10,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import dev.triad.base.Texts;
 import dev.triad.support.BikeShop;
 import dev.triad.support.Orders;
 import dev.triad.support.RedisTestResource;

@@ -8,8 +8,8 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
-import dev.triad.stats.StatsService;
 import dev.triad.redis.Keys;
+import dev.triad.stats.StatsService;
 import dev.triad.support.Redis;
 import dev.triad.support.RedisTestResource;
 import io.quarkus.test.common.QuarkusTestResource;

@@ -14,10 +14,10 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import dev.triad.base.Signatures;
 import dev.triad.support.BikeShop;
 import dev.triad.support.Orders;
 import dev.triad.support.RedisTestResource;
-import dev.triad.base.Signatures;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;

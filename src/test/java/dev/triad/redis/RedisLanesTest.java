@@ -20,9 +20,9 @@ import org.junit.jupiter.api.Test;
 
 import dev.triad.support.Redis;
 import dev.triad.support.RedisTestResource;
-import io.smallrye.mutiny.Uni;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.impl.ContextInternal;

@@ -10,11 +10,10 @@ import java.nio.file.Path;
 import java.util.Base64;
 import java.util.Map;
 
+import dev.triad.base.Signatures;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
-
-import dev.triad.base.Signatures;
 
 /** Deliveries as Shopify and WooCommerce make them: signed bodies with the platforms' headers. */
 public final class Stores {
