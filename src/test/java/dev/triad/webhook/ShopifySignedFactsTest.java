@@ -31,19 +31,24 @@ class ShopifySignedFactsTest {
 
     // Shopify's ids are unique across all stores, and other tests deliver these same samples: each test
     // here gives the sample ids of its own, as another store's deliveries would carry.
-    static final String ORDER = Orders.json(JsonPath.from(Stores.fixture("shopify/order.json")).getMap("order"))
-            .replace("450789469", "9450789469");
-    static final String PRODUCT = Orders.json(JsonPath.from(Stores.fixture("shopify/product.json")).getMap("product"))
-            .replace("632910392", "9632910392");
+    static String order() {
+        return Orders.json(JsonPath.from(Stores.fixture("shopify/order.json")).getMap("order"))
+                .replace("450789469", "9450789469");
+    }
+
+    static String product() {
+        return Orders.json(JsonPath.from(Stores.fixture("shopify/product.json")).getMap("product"))
+                .replace("632910392", "9632910392");
+    }
 
     @Test
     void shouldNotAddAnotherShopsSignedOrderWhenItIsReplayedUnderThisShopsName() {
         BikeShop owner = BikeShop.register("order-owner.myshopify.com");
         BikeShop victim = BikeShop.register("order-victim.myshopify.com");
-        Stores.shopify(owner.shop, "orders/create", "e-1", ORDER).then().statusCode(200)
+        Stores.shopify(owner.shop, "orders/create", "e-1", order()).then().statusCode(200)
                 .body("result", equalTo("processed"));
 
-        Stores.shopify(victim.shop, "orders/create", "e-2", ORDER).then().statusCode(403)
+        Stores.shopify(victim.shop, "orders/create", "e-2", order()).then().statusCode(403)
                 .body("field", equalTo("X-Shopify-Shop-Domain"));
 
         assertThat(Redis.keys("triad:{order-victim.myshopify.com}:order*")).isEmpty();
@@ -55,9 +60,9 @@ class ShopifySignedFactsTest {
     void shouldNotLetAnotherShopsProductUpdateIntoThisShopsCatalog() {
         BikeShop owner = BikeShop.register("product-owner.myshopify.com");
         BikeShop victim = BikeShop.register("product-victim.myshopify.com");
-        Stores.shopify(owner.shop, "products/update", "e-1", PRODUCT).then().statusCode(200);
+        Stores.shopify(owner.shop, "products/update", "e-1", product()).then().statusCode(200);
 
-        Stores.shopify(victim.shop, "products/update", "e-2", PRODUCT).then().statusCode(403);
+        Stores.shopify(victim.shop, "products/update", "e-2", product()).then().statusCode(403);
 
         given().header("Authorization", "Bearer " + victim.adminKey)
                 .get("/admin/v1/shops/{shop}/products/{id}", victim.shop, "9632910392").then().statusCode(404);
@@ -67,10 +72,10 @@ class ShopifySignedFactsTest {
     void shouldRefuseAnOrderBodySentAsAnUninstallAndKeepOffering() {
         BikeShop bikes = BikeShop.register("not-uninstalled.myshopify.com");
 
-        Stores.shopify(bikes.shop, "app/uninstalled", "e-u", ORDER).then().statusCode(400)
+        Stores.shopify(bikes.shop, "app/uninstalled", "e-u", order()).then().statusCode(400)
                 .body("field", equalTo("myshopify_domain"));
-        Stores.shopify(bikes.shop, "products/update", "e-p", ORDER).then().statusCode(400);
-        Stores.shopify(bikes.shop, "customers/redact", "e-r", ORDER).then().statusCode(400);
+        Stores.shopify(bikes.shop, "products/update", "e-p", order()).then().statusCode(400);
+        Stores.shopify(bikes.shop, "customers/redact", "e-r", order()).then().statusCode(400);
 
         bikes.offersForOneBike().then().statusCode(200).body("offers.kind", hasItem("add_on"));
     }
