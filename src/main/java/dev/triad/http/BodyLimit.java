@@ -10,20 +10,32 @@ import dev.triad.TriadConfig;
  */
 record BodyLimit(String route, long bytes, boolean streamed) {
 
-    static BodyLimit of(String path, TriadConfig.Limits limits, int offerBytes) {
-        if (path.startsWith("/v1/shops/") && path.endsWith("/offers") || path.startsWith("/proxy/")) {
-            return new BodyLimit("Offer requests", offerBytes, false);
+    /** Every route's limit, made once from the configuration: the offer path looks its own up per request. */
+    record Routes(BodyLimit offers, BodyLimit events, BodyLimit webhooks, BodyLimit imports, BodyLimit other) {
+
+        static Routes of(TriadConfig.Limits limits, int offerBytes) {
+            return new Routes(new BodyLimit("Offer requests", offerBytes, false),
+                    new BodyLimit("Events", limits.eventBytes(), false),
+                    new BodyLimit("Webhooks", limits.webhookBytes(), false),
+                    new BodyLimit("Imports", limits.importBytes(), true),
+                    new BodyLimit("These routes", limits.adminBytes(), false));
         }
-        if (path.startsWith("/v1/shops/") && path.endsWith("/events")) {
-            return new BodyLimit("Events", limits.eventBytes(), false);
+
+        BodyLimit of(String path) {
+            if (path.startsWith("/v1/shops/") && path.endsWith("/offers") || path.startsWith("/proxy/")) {
+                return offers;
+            }
+            if (path.startsWith("/v1/shops/") && path.endsWith("/events")) {
+                return events;
+            }
+            if (path.startsWith("/webhooks/")) {
+                return webhooks;
+            }
+            if (path.startsWith("/admin/v1/shops/") && (path.endsWith("/orders") || path.endsWith("/catalog"))) {
+                return imports;
+            }
+            return other;
         }
-        if (path.startsWith("/webhooks/")) {
-            return new BodyLimit("Webhooks", limits.webhookBytes(), false);
-        }
-        if (path.startsWith("/admin/v1/shops/") && (path.endsWith("/orders") || path.endsWith("/catalog"))) {
-            return new BodyLimit("Imports", limits.importBytes(), true);
-        }
-        return new BodyLimit("These routes", limits.adminBytes(), false);
     }
 
     String tooLarge() {

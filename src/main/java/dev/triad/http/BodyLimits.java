@@ -35,12 +35,10 @@ public class BodyLimits {
     /** After Quarkus' own upload limit (-2), before compression (0) and every resource. */
     private static final int ORDER = -1;
 
-    private TriadConfig.Limits limits;
-    private int offerBytes;
+    private BodyLimit.Routes routes;
 
     void install(@Observes Router router, TriadConfig config) {
-        this.limits = config.limits();
-        this.offerBytes = config.offers().maxBodyBytes();
+        this.routes = BodyLimit.Routes.of(config.limits(), config.offers().maxBodyBytes());
         router.route().order(ORDER).handler(this::bound);
     }
 
@@ -53,7 +51,7 @@ public class BodyLimits {
             context.next();
             return;
         }
-        BodyLimit limit = BodyLimit.of(path, limits, offerBytes);
+        BodyLimit limit = routes.of(path);
         if (declaredLength(request) > limit.bytes()) {
             refuse(context, limit);
             return;
