@@ -57,6 +57,17 @@ public class RebuildService {
             return 0
             """;
 
+    /**
+     * KEYS[1] the parked orders, KEYS[2] the order log. Logs the orders parked under an earlier
+     * rebuild's lock (one whose process died before folding them in), so this rebuild counts them.
+     */
+    static final String LOG_PARKED = """
+            local parked = redis.call('HGETALL', KEYS[1])
+            for i = 1, #parked, 2 do redis.call('HSETNX', KEYS[2], parked[i], parked[i + 1]) end
+            redis.call('DEL', KEYS[1])
+            return #parked / 2
+            """;
+
     private final CountStore counts;
     private final CatalogStore catalog;
     private final SheetCodec sheetCodec;
@@ -91,6 +102,7 @@ public class RebuildService {
                 leaseMillis / 3, TimeUnit.MILLISECONDS);
         long start = System.nanoTime();
         try {
+            logParked(shop);
             CoPurchases mined = new CoPurchases(1 << 16);
             // HSCAN may return an entry twice while the hash is being rehashed: count each order once.
             Set<String> seen = new HashSet<>();
@@ -138,6 +150,10 @@ public class RebuildService {
         }
     }
 
+
+    private void logParked(String shop) {
+        redis.send(Request.cmd(Command.EVAL).arg(LOG_PARKED).arg(2).arg(Keys.pendingOrders(shop)).arg(Keys.orders(shop)));
+    }
 
     private String lock(String shop) {
         String token = UUID.randomUUID().toString();
