@@ -101,6 +101,13 @@ public interface TriadConfig {
         @WithDefault("50000")
         int maxVisitorsRememberedPerDay();
 
+        /**
+         * How long after an offer answer its events (impression, click, add, dismiss) still count in the
+         * shop's statistics; each counts once per answer (and offer tier).
+         */
+        @WithDefault("2h")
+        Duration requestIdValidFor();
+
         /** How long daily statistics are kept. */
         @WithDefault("400d")
         Duration statsKeptFor();

@@ -33,23 +33,29 @@ public class EventService {
     static final int MAX_PRODUCTS_PER_OFFER = 5;
 
     /**
-     * KEYS[1] the day's stats hash, KEYS[2] the day's count of visitors remembered, KEYS[3..] the
-     * visitors' dismissed strings or added hashes. ARGV: type, kind, stats expiry, now, dismissal
-     * expiry, window, most visitors remembered a day, the shop's product key prefix, product ids.
-     * Only products the shop has are remembered, and a visitor not yet remembered is only while the
-     * shop's day has room: a script sending random sessions and ids cannot fill Redis.
+     * KEYS[1] the day's stats hash, KEYS[2] the day's count of visitors remembered, KEYS[3] the
+     * answer's counted events, KEYS[4..] the visitors' dismissed strings or added hashes. ARGV: type,
+     * kind, stats expiry, now, dismissal expiry, window, most visitors remembered a day, the shop's
+     * product key prefix, what the event counts as in its answer ('' when it does not count: no
+     * request id Triad issued), how long that is remembered, product ids. An answer's impression,
+     * dismissal, and click and add of each tier count once. Only products the shop has are
+     * remembered, and a visitor not yet remembered is only while the shop's day has room: a script
+     * sending random sessions and ids cannot fill Redis.
      */
     static final String SCRIPT = """
-            redis.call('HINCRBY', KEYS[1], ARGV[1], 1)
-            if ARGV[2] ~= '' then redis.call('HINCRBY', KEYS[1], ARGV[1] .. '.' .. ARGV[2], 1) end
-            redis.call('EXPIRE', KEYS[1], ARGV[3])
-            if #KEYS < 3 then return 1 end
+            if ARGV[9] ~= '' and redis.call('HSETNX', KEYS[3], ARGV[9], 1) == 1 then
+              redis.call('EXPIRE', KEYS[3], ARGV[10])
+              redis.call('HINCRBY', KEYS[1], ARGV[1], 1)
+              if ARGV[2] ~= '' then redis.call('HINCRBY', KEYS[1], ARGV[1] .. '.' .. ARGV[2], 1) end
+              redis.call('EXPIRE', KEYS[1], ARGV[3])
+            end
+            if #KEYS < 4 then return 1 end
             local ids = {}
-            for i = 9, #ARGV do
+            for i = 11, #ARGV do
               if redis.call('EXISTS', ARGV[8] .. ARGV[i]) == 1 then ids[#ids + 1] = ARGV[i] end
             end
             if #ids == 0 then return 0 end
-            for k = 3, #KEYS do
+            for k = 4, #KEYS do
               local room = redis.call('EXISTS', KEYS[k]) == 1
               if not room then
                 room = redis.call('INCR', KEYS[2]) <= tonumber(ARGV[7])
@@ -77,11 +83,13 @@ public class EventService {
 
     private final RedisBatches redis;
     private final Visitors visitors;
+    private final RequestIds requestIds;
     private final TriadConfig.Events config;
     private final Clock clock;
 
-    public EventService(RedisBatches redis, Visitors visitors, TriadConfig config) {
+    public EventService(RedisBatches redis, Visitors visitors, RequestIds requestIds, TriadConfig config) {
         this.redis = redis;
+        this.requestIds = requestIds;
         this.visitors = visitors;
         this.config = config.events();
         this.clock = Clock.systemUTC();
@@ -130,7 +138,14 @@ public class EventService {
             }
         }
         write(shop, type, kinds.size() == 1 ? kinds.iterator().next() : "", remembered ? products : Set.of(),
-                visitorKeys(shop, type, session, customer));
+                visitorKeys(shop, type, session, customer), event.requestId(), countedAs(type, offers));
+    }
+
+    /** What an event is within its answer: its type, and for a click or an add the offer's tier. */
+    private static String countedAs(String type, List<EventRequest.Offer> offers) {
+        boolean perOffer = type.equals("click") || type.equals("add");
+        Integer tier = perOffer && !offers.isEmpty() ? offers.get(0).tier() : null;
+        return tier == null ? type : type + "." + tier;
     }
 
     private List<String> visitorKeys(String shop, String type, String session, String customer) {
@@ -148,16 +163,19 @@ public class EventService {
         return keys;
     }
 
-    private void write(String shop, String type, String kind, Set<String> products, List<String> visitorKeys) {
+    private void write(String shop, String type, String kind, Set<String> products, List<String> visitorKeys,
+            String requestId, String countedAs) {
         Instant now = clock.instant();
         long window = (type.equals("dismiss") ? config.dismissFor() : config.attributionWindow()).toSeconds();
         String day = StatsService.day(now);
-        Request eval = Request.cmd(Command.EVAL).arg(SCRIPT).arg(2 + visitorKeys.size())
-                .arg(Keys.stats(shop, day)).arg(Keys.visitorsRemembered(shop, day));
+        boolean counts = requestIds.valid(shop, requestId, now.getEpochSecond());
+        Request eval = Request.cmd(Command.EVAL).arg(SCRIPT).arg(3 + visitorKeys.size())
+                .arg(Keys.stats(shop, day)).arg(Keys.visitorsRemembered(shop, day))
+                .arg(Keys.answerEvents(shop, counts ? requestId : "none"));
         visitorKeys.forEach(eval::arg);
         eval.arg(type).arg(kind).arg(config.statsKeptFor().toSeconds()).arg(now.getEpochSecond())
                 .arg(now.getEpochSecond() + window).arg(window).arg(config.maxVisitorsRememberedPerDay())
-                .arg(Keys.product(shop, ""));
+                .arg(Keys.product(shop, "")).arg(counts ? countedAs : "").arg(requestIds.validSeconds());
         products.forEach(eval::arg);
         redis.send(eval);
     }

@@ -24,9 +24,11 @@ public class Visitors {
     private static final Logger LOG = Logger.getLogger(Visitors.class);
 
     private final ThreadLocal<Mac> macs;
+    private final byte[] key;
 
     public Visitors(TriadConfig config) {
-        byte[] key = key(config);
+        byte[] key = deploymentKey(config);
+        this.key = key;
         this.macs = ThreadLocal.withInitial(() -> {
             try {
                 Mac mac = Mac.getInstance("HmacSHA256");
@@ -58,7 +60,12 @@ public class Visitors {
         return kind + Base64.getUrlEncoder().withoutPadding().encodeToString(java.util.Arrays.copyOf(digest, 16));
     }
 
-    private static byte[] key(TriadConfig config) {
+    /** A key for {@code purpose} derived from this deployment's secret: the same on every instance. */
+    byte[] derivedKey(String purpose) {
+        return Signatures.hmacSha256(key, purpose.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static byte[] deploymentKey(TriadConfig config) {
         if (config.privacy().hashKey().isPresent()) {
             return config.privacy().hashKey().get().getBytes(StandardCharsets.UTF_8);
         }

@@ -1,17 +1,15 @@
 package dev.triad.offer;
 
 import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
 
 import jakarta.inject.Singleton;
 
 import org.jboss.logging.Logger;
 
 import dev.triad.TriadConfig;
+import dev.triad.events.RequestIds;
 import dev.triad.events.SessionTally;
 import dev.triad.events.Visitors;
-import dev.triad.offer.SheetStore;
-import dev.triad.offer.Snapshot;
 import dev.triad.problem.ProblemException;
 import dev.triad.problem.ThrottledLog;
 import dev.triad.shop.PublishableKeys;
@@ -36,9 +34,12 @@ public class OfferService {
 
     private final Visitors visitors;
     private final SessionTally sessions;
+    private final RequestIds requestIds;
 
-    public OfferService(SheetStore sheets, Visitors visitors, SessionTally sessions, TriadConfig config) {
+    public OfferService(SheetStore sheets, Visitors visitors, SessionTally sessions, RequestIds requestIds,
+            TriadConfig config) {
         this.sheets = sheets;
+        this.requestIds = requestIds;
         this.visitors = visitors;
         this.sessions = sessions;
         this.config = config.offers();
@@ -59,7 +60,7 @@ public class OfferService {
     }
 
     public Uni<OfferResponse> offers(String shop, OfferQuery query, Caller caller) {
-        String requestId = requestId();
+        String requestId = requestIds.mint(shop, System.currentTimeMillis() / 1000);
         String session = visitors.session(shop, query.sessionId());
         String customer = visitors.customer(shop, query.customerId());
         List<String> dismissedBy = session == null ? (customer == null ? List.of() : List.of(customer))
@@ -111,8 +112,4 @@ public class OfferService {
         return new OfferResponse(requestId, shop, query.placement(), List.of(), null, false, true);
     }
 
-    private static String requestId() {
-        ThreadLocalRandom random = ThreadLocalRandom.current();
-        return Long.toHexString(random.nextLong() | Long.MIN_VALUE) + Long.toHexString(random.nextLong() | Long.MIN_VALUE);
-    }
 }

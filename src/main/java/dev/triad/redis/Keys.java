@@ -136,6 +136,11 @@ public final class Keys {
     }
 
     /** Counter: how many visitors' dismissals and adds the shop began to remember on {@code day}. */
+    /** Hash: the events already counted for one offer answer (its request id), kept while the id is valid. */
+    public static String answerEvents(String shop, String requestId) {
+        return prefix(shop) + "answer-events:" + requestId;
+    }
+
     public static String visitorsRemembered(String shop, String day) {
         return prefix(shop) + "visitors-remembered:" + day;
     }

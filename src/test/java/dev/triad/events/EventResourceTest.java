@@ -7,6 +7,8 @@ import static org.hamcrest.Matchers.equalTo;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.inject.Inject;
+
 import org.junit.jupiter.api.Test;
 
 import dev.triad.support.BikeShop;
@@ -21,6 +23,9 @@ import io.restassured.response.Response;
 @QuarkusTest
 @QuarkusTestResource(RedisTestResource.class)
 class EventResourceTest {
+
+    @Inject
+    RequestIds requestIds;
 
     static final Map<String, Object> HELMET_OFFER = Map.of("tier", 1, "kind", "add_on", "productIds", List.of("p-helmet"));
 
@@ -51,15 +56,60 @@ class EventResourceTest {
     @Test
     void shouldTakeABeaconWithTheKeyInTheBodyAsPlainText() {
         BikeShop bikes = BikeShop.register("beacon.example");
+        String answer = answerId(bikes, "s-1");
         String beacon = Orders.json(Map.of("type", "impression", "key", bikes.publishableKey, "sessionId", "s-1",
-                "placement", "checkout", "offers", List.of(HELMET_OFFER)));
+                "placement", "checkout", "requestId", answer, "offers", List.of(HELMET_OFFER)));
         given().contentType("text/plain;charset=UTF-8").body(beacon).post("/v1/shops/{shop}/events", bikes.shop)
                 .then().statusCode(202);
-        event(bikes, Map.of("type", "click", "sessionId", "s-1", "offers", List.of(HELMET_OFFER))).then().statusCode(202);
+        event(bikes, Map.of("type", "click", "sessionId", "s-1", "requestId", answer, "offers", List.of(HELMET_OFFER)))
+                .then().statusCode(202);
 
         given().header("Authorization", "Bearer " + bikes.adminKey).get("/admin/v1/shops/{shop}/stats", bikes.shop)
                 .then().statusCode(200).body("funnel.impressions", equalTo(1)).body("funnel.clicks", equalTo(1))
                 .body("funnel.clickRate", equalTo(1.0f));
+    }
+
+    @Test
+    void shouldCountEachAnswersImpressionOnceAndEachOfItsOffersClicksOnceHoweverOftenTheyAreSent() {
+        BikeShop bikes = BikeShop.register("counted-once.example");
+        String answer = answerId(bikes, "s-1");
+        Map<String, Object> bundle = Map.of("tier", 2, "kind", "bundle", "productIds", List.of("p-lock"));
+        for (int i = 0; i < 5; i++) {
+            event(bikes, Map.of("type", "impression", "requestId", answer, "offers", List.of(HELMET_OFFER, bundle)))
+                    .then().statusCode(202);
+            event(bikes, Map.of("type", "click", "requestId", answer, "offers", List.of(HELMET_OFFER))).then().statusCode(202);
+        }
+        event(bikes, Map.of("type", "click", "requestId", answer, "offers", List.of(bundle))).then().statusCode(202);
+
+        stats(bikes).body("funnel.impressions", equalTo(1)).body("funnel.clicks", equalTo(2));
+    }
+
+    @Test
+    void shouldNotCountEventsForAnswersTriadNeverGaveThisShopButStillHideWhatTheyDismiss() {
+        BikeShop bikes = BikeShop.register("uncounted.example");
+        BikeShop other = BikeShop.register("uncounted-other.example");
+        String mine = answerId(bikes, "s-1");
+        String forged = mine.substring(0, 20) + "0123456789abcdef";
+        for (Object requestId : new Object[] { "", "feedfacefeedfacefeedfacefeedface", forged, answerId(other, "s-1") }) {
+            event(bikes, Map.of("type", "impression", "requestId", requestId, "offers", List.of(HELMET_OFFER)))
+                    .then().statusCode(202);
+        }
+        event(bikes, Map.of("type", "click", "offers", List.of(HELMET_OFFER))).then().statusCode(202);
+        event(bikes, Map.of("type", "dismiss", "sessionId", "s-1", "offers", List.of(HELMET_OFFER))).then().statusCode(202);
+
+        stats(bikes).body("funnel.impressions", equalTo(0)).body("funnel.clicks", equalTo(0))
+                .body("funnel.dismissals", equalTo(0));
+        assertThat(offered(bikes, "s-1")).doesNotContain("p-helmet");
+    }
+
+    @Test
+    void shouldStopCountingAnAnswersEventsTwoHoursAfterTheAnswer() {
+        long now = java.time.Instant.now().getEpochSecond();
+        String id = requestIds.mint("hours.example", now);
+
+        assertThat(requestIds.valid("hours.example", id, now + 7_199)).isTrue();
+        assertThat(requestIds.valid("hours.example", id, now + 7_201)).isFalse();
+        assertThat(requestIds.valid("hours-other.example", id, now)).isFalse();
     }
 
     @Test
@@ -83,6 +133,18 @@ class EventResourceTest {
 
     static void problem(Response response, String field) {
         response.then().statusCode(400).contentType("application/problem+json").body("field", equalTo(field));
+    }
+
+    /** The request id of an offer answer to {@code session}, as the widget reads it. */
+    static String answerId(BikeShop bikes, String session) {
+        Map<String, Object> cart = new java.util.HashMap<>(BikeShop.cart(BikeShop.line("p-bike-500", "v-500-m", 1, "799.00")));
+        cart.put("sessionId", session);
+        return bikes.offers(cart).then().statusCode(200).extract().jsonPath().getString("requestId");
+    }
+
+    static io.restassured.response.ValidatableResponse stats(BikeShop bikes) {
+        return given().header("Authorization", "Bearer " + bikes.adminKey).get("/admin/v1/shops/{shop}/stats", bikes.shop)
+                .then().statusCode(200);
     }
 
     static Response event(BikeShop bikes, Map<String, Object> body) {
