@@ -18,6 +18,7 @@ import dev.triad.problem.ProblemException;
 import dev.triad.redis.Keys;
 import dev.triad.redis.RedisBatches;
 import dev.triad.redis.StoredJson;
+import dev.triad.sheet.Candidate;
 import dev.triad.sheet.OfferSheet;
 import dev.triad.sheet.SheetCodec;
 import io.quarkus.redis.datasource.RedisDataSource;
@@ -226,11 +227,46 @@ public class CatalogStore {
                     }
                 }
             }
-            sheet = SheetBuilder.build(product, known, previous);
+            sheet = ownSheet(product, known, previous);
         }
         // A deletion always applies, and never moves the recorded time back (a store's clock may run ahead of ours).
         Dated recorded = last != null && last.isAfter(dated.at()) ? new Dated(dated.productId(), last) : dated;
         return new Change(id, product, sheet, previous, patched, existed, recorded, false);
+    }
+
+    /**
+     * The sheet of a product whose facts or pins changed: its pins as they are now, its mined
+     * candidates kept from {@code previous} (a rebuild or the next order re-mines them).
+     *
+     * @param known facts of the products it pins (missing ones are not known yet)
+     */
+    static OfferSheet ownSheet(ProductFacts product, Map<String, ProductFacts> known, OfferSheet previous) {
+        List<Candidate> minedComplements = previous == null ? List.of() : unpinned(previous.complements(), product);
+        List<Candidate> minedUpgrades = previous == null ? List.of() : unpinned(previous.upgrades(), product);
+        return SheetBuilder.build(product, pinned(product.complements(), known, previous), minedComplements,
+                pinned(product.upgrades(), known, previous), minedUpgrades);
+    }
+
+    private static List<Candidate> pinned(List<String> pins, Map<String, ProductFacts> known, OfferSheet previous) {
+        List<Candidate> candidates = new ArrayList<>();
+        for (String pin : pins) {
+            ProductFacts facts = known.get(pin);
+            Candidate candidate = facts == null ? null : facts.asCandidate(previousComplement(previous, pin), true);
+            if (candidate != null) {
+                candidates.add(candidate);
+            }
+        }
+        return candidates;
+    }
+
+    private static List<Candidate> unpinned(List<Candidate> candidates, ProductFacts product) {
+        return candidates.stream().filter(c -> !c.pinned() && !c.productId().equals(product.id())).toList();
+    }
+
+    /** The product's candidate among {@code previous}'s complements: its mined score outlives a pin. */
+    private static Candidate previousComplement(OfferSheet previous, String productId) {
+        return previous == null ? null
+                : previous.complements().stream().filter(c -> c.productId().equals(productId)).findFirst().orElse(null);
     }
 
     private static Instant storedTime(String epochMillis) {

@@ -1,70 +1,57 @@
 package dev.triad.catalog;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 
 import dev.triad.sheet.Candidate;
 import dev.triad.sheet.OfferSheet;
 
 /**
- * Builds a product's own sheet from its facts and pins, keeping the mined candidates of its
- * previous sheet (a rebuild replaces those). Pure: the store reads and writes around it.
+ * The one place where an offer sheet's lists are put together, for the admin path (a product's facts
+ * or pins changed: its mined candidates are kept from its previous sheet) and for mining (a rebuild or
+ * an incremental update: they are mined afresh). Pure: the callers read and write around it.
+ *
+ * <p>Complements: every pin in the merchant's order, then mined candidates until the list holds
+ * {@value #MAX_COMPLEMENTS}. Upgrades: the product's own variants (cheapest first), then pins, then
+ * mined candidates. A product appears once in a list and never in its own (its variants aside).
  */
-final class SheetBuilder {
+public final class SheetBuilder {
 
-    /** A sheet carries at most this many candidates per list: the offer path never needs more. */
-    static final int MAX_CANDIDATES = 20;
+    /** Complements a sheet holds, pins included (pins are never dropped): the offer path needs no more. */
+    public static final int MAX_COMPLEMENTS = 12;
 
     private SheetBuilder() {
     }
 
-    /** @param known facts of the products {@code product} pins (missing ones are simply not yet known) */
-    static OfferSheet build(ProductFacts product, Map<String, ProductFacts> known, OfferSheet previous) {
+    /**
+     * @param pinnedComplements candidates for the product's complement pins, in pin order (unknown pins left out)
+     * @param minedComplements  mined candidates, best first
+     * @param pinnedUpgrades    candidates for its upgrade pins, in pin order
+     * @param minedUpgrades     mined upgrades, best first
+     */
+    public static OfferSheet build(ProductFacts product, List<Candidate> pinnedComplements,
+            List<Candidate> minedComplements, List<Candidate> pinnedUpgrades, List<Candidate> minedUpgrades) {
         List<Candidate> complements = new ArrayList<>();
-        for (String id : product.complements()) {
-            addPinned(complements, known.get(id), previous);
-        }
+        Set<String> taken = new HashSet<>(Set.of(product.id()));
+        addAll(complements, taken, pinnedComplements, Integer.MAX_VALUE);
+        addAll(complements, taken, minedComplements, MAX_COMPLEMENTS);
         List<Candidate> upgrades = new ArrayList<>(product.variantLadder());
-        for (String id : product.upgrades()) {
-            addPinned(upgrades, known.get(id), previous);
-        }
-        if (previous != null) {
-            keepMined(complements, previous.complements(), product);
-            keepMined(upgrades, previous.upgrades(), product);
-        }
-        return new OfferSheet(product.id(), product.complements(), product.upgrades(),
-                cap(complements), cap(upgrades));
+        Set<String> onLadder = new HashSet<>(Set.of(product.id()));
+        addAll(upgrades, onLadder, pinnedUpgrades, Integer.MAX_VALUE);
+        addAll(upgrades, onLadder, minedUpgrades, Integer.MAX_VALUE);
+        return new OfferSheet(product.id(), product.complements(), product.upgrades(), complements, upgrades);
     }
 
-    private static void addPinned(List<Candidate> list, ProductFacts facts, OfferSheet previous) {
-        if (facts == null || list.stream().anyMatch(c -> c.productId().equals(facts.id()))) {
-            return;
-        }
-        Candidate candidate = facts.asCandidate(previousOf(previous, facts.id()), true);
-        if (candidate != null) {
-            list.add(candidate);
-        }
-    }
-
-    private static void keepMined(List<Candidate> list, List<Candidate> previous, ProductFacts product) {
-        for (Candidate c : previous) {
-            boolean taken = list.stream().anyMatch(x -> x.productId().equals(c.productId()));
-            if (!c.pinned() && !c.productId().equals(product.id()) && !taken) {
+    private static void addAll(List<Candidate> list, Set<String> taken, List<Candidate> candidates, int upTo) {
+        for (Candidate c : candidates) {
+            if (list.size() >= upTo) {
+                return;
+            }
+            if (taken.add(c.productId())) {
                 list.add(c);
             }
         }
-    }
-
-    private static Candidate previousOf(OfferSheet previous, String productId) {
-        if (previous == null) {
-            return null;
-        }
-        return previous.complements().stream().filter(c -> c.productId().equals(productId)).findFirst()
-                .orElse(null);
-    }
-
-    private static List<Candidate> cap(List<Candidate> list) {
-        return list.size() <= MAX_CANDIDATES ? list : list.subList(0, MAX_CANDIDATES);
     }
 }

@@ -3,19 +3,19 @@ package dev.triad.mining;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Function;
 import java.util.function.ToIntFunction;
 
 import dev.triad.catalog.ProductFacts;
+import dev.triad.catalog.SheetBuilder;
 import dev.triad.sheet.Candidate;
 import dev.triad.sheet.OfferSheet;
 
 /**
- * Builds a product's offer sheet from its facts, the merchant's pins and its co-purchase row.
+ * Mines a product's offer sheet from its facts, the merchant's pins and its co-purchase row (the
+ * lists are put together by {@link SheetBuilder}, as on the admin path).
  * Pure: the same inputs give the same sheet, whether a full rebuild or an incremental update asks.
  *
  * <p>Complements: pins in the merchant's order, then up to {@value #MAX_COMPLEMENTS} partners with at
@@ -27,7 +27,7 @@ import dev.triad.sheet.OfferSheet;
  */
 public final class SheetMiner {
 
-    public static final int MAX_COMPLEMENTS = 12;
+    public static final int MAX_COMPLEMENTS = SheetBuilder.MAX_COMPLEMENTS;
     public static final int MINED_UPGRADES = 5;
     /** Partners ranked before facts are looked up; the rest never reach a sheet. */
     public static final int PARTNERS_CONSIDERED = 3 * MAX_COMPLEMENTS;
@@ -62,25 +62,21 @@ public final class SheetMiner {
             Function<String, ProductFacts> facts, UpgradeIndex upgrades) {
         Scorer scorer = (partner, pairCount) -> AssociationScore.score(pairCount, productCount,
                 orderCounts.applyAsInt(partner));
-        List<Candidate> complements = new ArrayList<>();
-        Set<String> taken = new HashSet<>();
-        taken.add(product.id());
+        List<Candidate> pinnedComplements = new ArrayList<>();
         for (String pin : product.complements()) {
-            add(complements, taken, facts.apply(pin), true, row.with(pin), scorer);
+            add(pinnedComplements, facts.apply(pin), true, row.with(pin), scorer);
         }
+        List<Candidate> minedComplements = new ArrayList<>();
         for (String partner : rankedPartners(row)) {
-            if (complements.size() >= MAX_COMPLEMENTS) {
-                break;
-            }
-            add(complements, taken, facts.apply(partner), false, row.with(partner), scorer);
+            add(minedComplements, facts.apply(partner), false, row.with(partner), scorer);
         }
-        List<Candidate> ladder = new ArrayList<>(product.variantLadder());
-        Set<String> onLadder = new HashSet<>(Set.of(product.id()));
+        List<Candidate> pinnedUpgrades = new ArrayList<>();
         for (String pin : product.upgrades()) {
-            add(ladder, onLadder, facts.apply(pin), true, 0, scorer);
+            add(pinnedUpgrades, facts.apply(pin), true, 0, scorer);
         }
-        minedUpgrades(product, upgrades).forEach(u -> add(ladder, onLadder, u, false, 0, scorer));
-        return new OfferSheet(product.id(), product.complements(), product.upgrades(), complements, ladder);
+        List<Candidate> minedUpgrades = new ArrayList<>();
+        minedUpgrades(product, upgrades).forEach(u -> add(minedUpgrades, u, false, 0, scorer));
+        return SheetBuilder.build(product, pinnedComplements, minedComplements, pinnedUpgrades, minedUpgrades);
     }
 
     /**
@@ -103,9 +99,8 @@ public final class SheetMiner {
         return ids;
     }
 
-    private static void add(List<Candidate> list, Set<String> taken, ProductFacts facts, boolean pinned,
-            int pairCount, Scorer scorer) {
-        if (facts == null || !taken.add(facts.id())) {
+    private static void add(List<Candidate> list, ProductFacts facts, boolean pinned, int pairCount, Scorer scorer) {
+        if (facts == null) {
             return;
         }
         Candidate candidate = facts.asCandidate(null, pinned);
