@@ -1,4 +1,5 @@
 /**
- * The benchmark floor endpoint, served only when triad.bench.enabled is set (bench/offers.sh).
+ * The benchmark floor endpoint, served only when triad.bench.enabled is set (bench/offers.sh). May
+ * import: problem.
  */
 package dev.triad.bench;

@@ -14,7 +14,6 @@ import dev.triad.base.Ids;
 import dev.triad.problem.ProblemException;
 import dev.triad.redis.Keys;
 import dev.triad.redis.RedisBatches;
-import dev.triad.stats.StatsService;
 import io.vertx.mutiny.redis.client.Command;
 import io.vertx.mutiny.redis.client.Request;
 
@@ -167,7 +166,7 @@ public class EventService {
             String requestId, String countedAs) {
         Instant now = clock.instant();
         long window = (type.equals("dismiss") ? config.dismissFor() : config.attributionWindow()).toSeconds();
-        String day = StatsService.day(now);
+        String day = Keys.day(now);
         boolean counts = requestIds.valid(shop, requestId, now.getEpochSecond());
         Request eval = Request.cmd(Command.EVAL).arg(SCRIPT).arg(3 + visitorKeys.size())
                 .arg(Keys.stats(shop, day)).arg(Keys.visitorsRemembered(shop, day))

@@ -16,7 +16,6 @@ import org.jboss.logging.Logger;
 
 import dev.triad.TriadConfig;
 import dev.triad.redis.Keys;
-import dev.triad.stats.StatsService;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
 import io.vertx.mutiny.redis.client.Command;
@@ -119,7 +118,7 @@ public class SessionTally {
 
     /** Writes what is buffered, without waiting for Redis; a session noted meanwhile waits for the next flush. */
     public void flush() {
-        String day = StatsService.day(clock.instant());
+        String day = Keys.day(clock.instant());
         buffer.forEach((shop, sessions) -> {
             Map<String, String> taken = new HashMap<>();
             sessions.forEach((visitor, group) -> {

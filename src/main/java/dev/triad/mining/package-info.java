@@ -1,5 +1,5 @@
 /**
  * The rebuild: co-purchase counts, association scores, mined sheets, incremental updates. Batch
- * side: may import catalog, sheet, redis, base, problem; the serving path never imports it.
+ * side. May import: catalog, sheet, shop, redis, base, problem.
  */
 package dev.triad.mining;

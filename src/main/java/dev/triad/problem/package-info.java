@@ -1,5 +1,5 @@
 /**
  * RFC 9457 problem answers, produced in one mapper, and the failures that are Redis being away for
- * now. Imports nothing of Triad.
+ * now. May import nothing of Triad.
  */
 package dev.triad.problem;

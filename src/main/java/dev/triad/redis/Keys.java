@@ -1,5 +1,9 @@
 package dev.triad.redis;
 
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+
 /**
  * Every Redis key Triad uses, built in one place.
  *
@@ -139,6 +143,11 @@ public final class Keys {
     /** Hash: the events already counted for one offer answer (its request id), kept while the id is valid. */
     public static String answerEvents(String shop, String requestId) {
         return prefix(shop) + "answer-events:" + requestId;
+    }
+
+    /** The UTC day {@code instant} falls on, as daily keys name it ({@code 2026-12-01}). */
+    public static String day(Instant instant) {
+        return LocalDate.ofInstant(instant, ZoneOffset.UTC).toString();
     }
 
     public static String visitorsRemembered(String shop, String day) {

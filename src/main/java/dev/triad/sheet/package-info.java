@@ -1,5 +1,5 @@
 /**
  * The offer-sheet format alone: OfferSheet, Candidate, the binary codec and its in-place reader.
- * Imports only base and problem.
+ * May import: base, problem.
  */
 package dev.triad.sheet;

@@ -1,5 +1,5 @@
 /**
- * Shops, their keys and settings, admin authentication. Serving and admin: may import redis, base,
+ * Shops, their keys and settings, admin authentication. Serving and admin. May import: redis, base,
  * problem.
  */
 package dev.triad.shop;

@@ -93,7 +93,7 @@ public class OrderStats {
         Instant now = clock.instant();
         Request eval = Request.cmd(Command.EVAL).arg(COUNT_ORDER).arg(6)
                 .arg(Keys.orderCounted(id, order.id()))
-                .arg(Keys.stats(id, StatsService.day(now)))
+                .arg(Keys.stats(id, Keys.day(now)))
                 .arg(session == null ? none : Keys.session(id, session))
                 .arg(customer == null ? none : Keys.session(id, customer))
                 .arg(session == null ? none : Keys.added(id, session))

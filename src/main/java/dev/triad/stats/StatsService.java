@@ -1,9 +1,7 @@
 package dev.triad.stats;
 
 import java.math.BigDecimal;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -30,11 +28,6 @@ public class StatsService {
 
     public StatsService(RedisBatches redis) {
         this.redis = redis;
-    }
-
-    /** The UTC day {@code instant} falls on, as counters are keyed. */
-    public static String day(Instant instant) {
-        return LocalDate.ofInstant(instant, ZoneOffset.UTC).toString();
     }
 
     public StatsReport report(Shop shop, LocalDate from, LocalDate to) {

@@ -1,5 +1,5 @@
 /**
- * Offer statistics, hold-out uplift, and the counting of store orders into them. May import
- * events, ingest (the order record), redis, shop.
+ * Offer statistics, hold-out uplift, and the counting of store orders into them. May import:
+ * events, ingest, redis, shop, base, problem.
  */
 package dev.triad.stats;

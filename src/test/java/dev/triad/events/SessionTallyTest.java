@@ -9,7 +9,6 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import dev.triad.redis.Keys;
-import dev.triad.stats.StatsService;
 import dev.triad.support.Redis;
 import dev.triad.support.RedisTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -47,7 +46,7 @@ class SessionTallyTest {
 
     /** The day's count of exposed sessions, once it reaches {@code expected} or after 5 s. */
     private static long exposedSessions(String shop, long expected) throws InterruptedException {
-        String key = Keys.stats(shop, StatsService.day(Instant.now()));
+        String key = Keys.stats(shop, Keys.day(Instant.now()));
         long count = 0;
         for (int i = 0; i < 100 && count < expected; i++) {
             String value = Redis.command("HGET", key, "sessions.exposed"); // "$-1": not there yet
