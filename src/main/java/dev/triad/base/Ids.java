@@ -2,7 +2,7 @@ package dev.triad.base;
 
 import dev.triad.problem.ProblemException;
 
-/** Product and variant ids: 1 to 128 printable characters without spaces. */
+/** Product, variant and order ids: 1 to 128 printable characters without spaces. The one id rule. */
 public final class Ids {
 
     static final int MAX = 128;
@@ -10,8 +10,13 @@ public final class Ids {
     private Ids() {
     }
 
+    /** True for a well-formed id (order ids follow the same rule). */
+    public static boolean valid(String id) {
+        return id != null && !id.isEmpty() && id.length() <= MAX && printable(id);
+    }
+
     public static String require(String field, String id) {
-        if (id == null || id.isEmpty() || id.length() > MAX || !printable(id)) {
+        if (!valid(id)) {
             throw ProblemException.invalid(field, "'" + field + "' must be 1 to " + MAX
                     + " printable characters without spaces");
         }

@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import de.siegmar.fastcsv.reader.CsvRecord;
+import dev.triad.base.Ids;
 import dev.triad.problem.ProblemException;
 
 /**
@@ -24,7 +25,6 @@ import dev.triad.problem.ProblemException;
  */
 final class OrderFormats {
 
-    private static final Pattern ID = Pattern.compile("[\\x21-\\x7e\\u00a0-\\uffff]{1,128}");
     private static final Pattern MONEY = Pattern.compile("-?\\d{1,12}(\\.\\d{1,6})?");
 
     private OrderFormats() {
@@ -82,7 +82,7 @@ final class OrderFormats {
                 String reason = filter.skip(csv, row);
                 skipping = reason != null;
                 customer = csv.get(row, "customer_id").isEmpty() ? csv.get(row, "CustomerID") : csv.get(row, "customer_id");
-                if (id.isEmpty() || !ID.matcher(id).matches()) {
+                if (!Ids.valid(id)) {
                     report.problem(row.getStartingLineNumber(), "missing or invalid order id");
                     skipping = true;
                 }
@@ -153,7 +153,7 @@ final class OrderFormats {
         NdjsonLines.read(in, mapper, report, order -> {
             JsonNode items = order.has("line_items") ? order.get("line_items") : order.get("lines");
             String id = order.path("id").asText("");
-            if (id.isEmpty() || !ID.matcher(id).matches() || items == null || !items.isArray()) {
+            if (!Ids.valid(id) || items == null || !items.isArray()) {
                 throw new IllegalArgumentException("an order needs an id and lines (or line_items)");
             }
             if (!order.path("cancelled_at").isMissingNode() && !order.path("cancelled_at").isNull()) {
@@ -188,7 +188,7 @@ final class OrderFormats {
     }
 
     private static String id(String value, String field) {
-        if (!ID.matcher(value).matches()) {
+        if (!Ids.valid(value)) {
             throw new IllegalArgumentException(field + " '" + value + "' is empty, too long or holds spaces");
         }
         return value;
