@@ -27,7 +27,10 @@ final class WooPayloads {
         if (LOST.contains(String.valueOf(Payloads.text(order, "status")))) {
             return null;
         }
-        List<ImportedOrder.Line> lines = Payloads.lines(order, "variation_id", "name");
+        List<ImportedOrder.Line> lines = Payloads.lines(order, "variation_id", "name").stream()
+                .map(l -> new ImportedOrder.Line(l.productId(), l.sku(), l.variantId(), WordPressText.htmlDecode(l.title()),
+                        l.quantity(), l.price()))
+                .toList();
         String session = null;
         for (JsonNode meta : order.path("meta_data")) {
             if (SESSION_META.equals(meta.path("key").asText())) {
@@ -39,7 +42,8 @@ final class WooPayloads {
     }
 
     /**
-     * The product's facts: one variant for a simple product (the product itself), the regular price
+     * The product's facts: one variant for a simple product (the product itself; none for an external
+     * product, which cannot be added to a cart), the regular price
      * as compare-at price while on sale, the first category as its type, {@code upsell_ids} and
      * {@code cross_sell_ids} as the merchant's pinned upgrades and complements.
      */
@@ -52,7 +56,9 @@ final class WooPayloads {
                 && !"draft".equals(Payloads.text(product, "status"));
         boolean inStock = published && !"outofstock".equals(Payloads.text(product, "stock_status"))
                 && product.path("purchasable").asBoolean(true);
-        List<ProductFacts.Variant> variants = price == null ? List.of()
+        // An external (affiliate) product links to another site and cannot be added to a cart: never offered.
+        boolean external = "external".equals(Payloads.text(product, "type"));
+        List<ProductFacts.Variant> variants = price == null || external ? List.of()
                 : List.of(new ProductFacts.Variant(id, null, price,
                         regular != null && regular.compareTo(price) > 0 ? regular : null, inStock));
         JsonNode categories = product.path("categories");
@@ -60,7 +66,7 @@ final class WooPayloads {
         String image = product.path("images").size() > 0 ? Payloads.text(product.path("images").get(0), "src") : null;
         BigDecimal rating = Payloads.money(product, "average_rating", "average_rating");
         int reviews = product.path("rating_count").asInt(0);
-        String name = Payloads.text(product, "name");
+        String name = WordPressText.htmlDecode(Payloads.text(product, "name"));
         return new ProductFacts(id, name == null ? id : name, type, Payloads.text(product, "permalink"), image,
                 reviews > 0 && rating != null ? rating.doubleValue() : null, reviews > 0 ? reviews : null, variants,
                 ids(product.path("cross_sell_ids"), "cross_sell_ids"), ids(product.path("upsell_ids"), "upsell_ids"));

@@ -52,7 +52,10 @@ public class WooWebhookResource {
         }
         // An unknown shop and a wrong signature get the same answer: no one learns which shops Triad holds.
         Shop shop = receiver.registered(shopName, "woocommerce");
-        if (shop == null || !Signatures.base64Matches(shop.webhookSecret(), body, signature)) {
+        // WooCommerce signs with wp_specialchars_decode(secret, ENT_QUOTES): a secret holding &, <, >, " or '
+        // is signed with the character, whether the merchant registered it plain or as WordPress showed it.
+        if (shop == null || !Signatures.base64Matches(WordPressText.specialcharsDecode(shop.webhookSecret()), body,
+                signature)) {
             LOG.infof("Refused a WooCommerce %s delivery for %s: no registered shop's webhook secret signs it",
                     topic, shopName);
             throw ProblemException.unauthorized("X-WC-Webhook-Signature",

@@ -1,0 +1,106 @@
+package dev.triad.webhook;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import dev.triad.support.Admin;
+import dev.triad.support.BikeShop;
+import dev.triad.support.Orders;
+import dev.triad.support.RedisTestResource;
+import dev.triad.support.Stores;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+
+/**
+ * What WooCommerce really sends, from its own code and documents:
+ * <ul>
+ * <li>signatures: {@code WC_Webhook::generate_signature} (woocommerce/includes/class-wc-webhook.php) is
+ * {@code base64_encode(hash_hmac('sha256', $payload, wp_specialchars_decode($this->get_secret(), ENT_QUOTES), true))};
+ * <li>bodies: {@code get_wp_api_payload} delivers the REST v3 resource ({@code /wc/v3/products/<id>},
+ * {@code /wc/v3/orders/<id>}), so the fixtures of woocommerce-rest-api-docs in {@code ../shared/data/fixtures/woocommerce}
+ * are the bodies; a {@code *.deleted} body is {@code {"id": <id>}} ("If a resource has been deleted, just include the ID");
+ * <li>product types {@code simple}, {@code variable}, {@code variation}, {@code grouped}, {@code external}
+ * (REST v3 product schema); an order line's {@code name} is stored HTML-escaped ({@code &ndash;} in the fixture order).
+ * </ul>
+ */
+@QuarkusTest
+@QuarkusTestResource(RedisTestResource.class)
+class WooFidelityTest {
+
+    static final String SECRET = "woo-fidelity-secret";
+
+    @Test
+    void shouldAcceptDeliveriesSignedWithTheSecretDecodedAsWooCommerceDecodesItBeforeSigning() {
+        // What the merchant registered is what WordPress shows in the webhook screen: entities and all.
+        Admin shop = Stores.register("woo-entity-secret.example", "woocommerce",
+                Map.of("webhookSecret", "tri&amp;ad &quot;s&#039;cret&#x27; &lt;1&gt;"));
+        String signedWith = "tri&ad \"s'cret' <1>";
+
+        Stores.woo(shop.shop(), "order.created", Stores.fixture("woocommerce/order.json"), signedWith)
+                .then().statusCode(200);
+
+        assertThat(shop.product("93").getInt("orders")).isEqualTo(1);
+    }
+
+    @Test
+    void shouldShowTheTitlesOfProductsLearntFromWooCommerceOrdersWithoutHtmlEntities() {
+        Admin shop = register("woo-titles.example");
+        Stores.woo(shop.shop(), "order.created", Stores.fixture("woocommerce/order.json"), SECRET).then().statusCode(200);
+
+        assertThat(shop.product("22").getString("product.title")).isEqualTo("Ship Your Idea \u2013 Color: Black, Size: M Test");
+    }
+
+    @Test
+    void shouldNeverOfferAnExternalProductWhichCannotBeAddedToACart() {
+        Admin shop = register("woo-external.example");
+        Map<String, Object> affiliate = product(801, "external", "Partner Bike Rack", "120.00");
+        affiliate.put("external_url", "https://partner.example/rack");
+        affiliate.put("button_text", "Buy at partner");
+        Map<String, Object> bike = product(800, "simple", "Road Bike", "900.00");
+        Map<String, Object> bell = product(802, "simple", "Bell", "9.00");
+        bike.put("cross_sell_ids", List.of(801, 802));
+        for (Map<String, Object> p : List.of(affiliate, bell, bike)) {
+            Stores.woo(shop.shop(), "product.created", Orders.json(p), SECRET).then().statusCode(200);
+        }
+
+        assertThat(offered(shop, "800", "900.00")).contains("802").doesNotContain("801");
+    }
+
+    static List<String> offered(Admin shop, String productId, String price) {
+        Response answer = given().header("X-Triad-Key", shop.publishableKey()).contentType(ContentType.JSON)
+                .body(BikeShop.cart(BikeShop.line(productId, productId, 1, price)))
+                .post("/v1/shops/{shop}/offers", shop.shop());
+        JsonPath json = answer.then().statusCode(200).extract().jsonPath();
+        List<String> ids = new java.util.ArrayList<>(json.getList("offers.productId", String.class));
+        ids.addAll(json.getList("offers.items.flatten().productId", String.class));
+        ids.removeIf(java.util.Objects::isNull);
+        return ids;
+    }
+
+    /** The fixture product (woocommerce/product.json) as another product of the store. */
+    static Map<String, Object> product(int id, String type, String name, String price) {
+        Map<String, Object> product = new HashMap<>(JsonPath.from(Stores.fixture("woocommerce/product.json")).getMap(""));
+        product.put("id", id);
+        product.put("type", type);
+        product.put("name", name);
+        product.put("price", price);
+        product.put("regular_price", price);
+        product.put("sale_price", "");
+        product.put("cross_sell_ids", List.of());
+        product.put("upsell_ids", List.of());
+        return product;
+    }
+
+    static Admin register(String shop) {
+        return Stores.register(shop, "woocommerce", Map.of("webhookSecret", SECRET));
+    }
+}
