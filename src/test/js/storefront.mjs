@@ -3,8 +3,11 @@
 // that answers too late or not at all.
 import http from 'node:http';
 
+// v-500-m is a variation (size M) of the variable product p-bike-500: WooCommerce's Store API gives a
+// cart line the variation's id and attributes (CartItemSchema: id, variation), and names the parent only
+// on its product route (ProductSchema: parent), as woocommerce/src/StoreApi/Schemas/V1 does.
 const CATALOG = {
-  'v-500-m': { productId: 'p-bike-500', title: 'Trail Bike 500', cents: 79900 },
+  'v-500-m': { productId: 'p-bike-500', title: 'Trail Bike 500', cents: 79900, size: 'M' },
   'v-700-m': { productId: 'p-bike-700', title: 'Trail Bike 700', cents: 94900 },
   'v-helmet': { productId: 'p-helmet', title: 'Helmet', cents: 4900 },
   'v-lock': { productId: 'p-lock', title: 'Lock', cents: 2500 },
@@ -16,8 +19,10 @@ export function startStorefront({ port, triadUrl, shop, key }) {
   let shopify;
   let woo;
   let nextKey;
+  let productLookups;
   const reset = () => {
     nextKey = 1;
+    productLookups = [];
     shopify = [line('v-500-m', 1)];
     woo = [line('v-500-m', 1)];
   };
@@ -45,10 +50,16 @@ export function startStorefront({ port, triadUrl, shop, key }) {
     };
   }
 
+  /** A WooCommerce id: a variation's own id, or the product's for a simple product. */
+  function wooId(variant) {
+    return CATALOG[variant].size ? variant : CATALOG[variant].productId;
+  }
+
   function wooCart() {
     return {
       totals: { currency_code: 'USD', currency_minor_unit: 2 },
-      items: woo.map(l => ({ key: l.key, id: CATALOG[l.variant].productId, quantity: l.quantity, name: CATALOG[l.variant].title,
+      items: woo.map(l => ({ key: l.key, id: wooId(l.variant), quantity: l.quantity, name: CATALOG[l.variant].title,
+        variation: CATALOG[l.variant].size ? [{ attribute: 'Size', value: CATALOG[l.variant].size }] : [],
         prices: { price: String(CATALOG[l.variant].cents), currency_minor_unit: 2 } }))
     };
   }
@@ -101,7 +112,7 @@ export function startStorefront({ port, triadUrl, shop, key }) {
       'image/svg+xml');
     }
     if (url.pathname === '/__reset') { reset(); return send(200, { ok: true }); }
-    if (url.pathname === '/__carts') return send(200, { shopify, woo });
+    if (url.pathname === '/__carts') return send(200, { shopify, woo, productLookups });
 
     if (url.pathname === '/cart.js') return send(200, shopifyCart());
     if (url.pathname === '/cart/add.js' && req.method === 'POST') {
@@ -119,6 +130,15 @@ export function startStorefront({ port, triadUrl, shop, key }) {
     }
 
     if (url.pathname === '/wp-json/wc/store/v1/cart') return send(200, wooCart(), 'application/json', { Nonce: NONCE });
+    if (url.pathname.startsWith('/wp-json/wc/store/v1/products/')) {
+      const id = decodeURIComponent(url.pathname.slice('/wp-json/wc/store/v1/products/'.length));
+      productLookups.push(id);
+      const variant = CATALOG[id] ? id : Object.keys(CATALOG).find(v => CATALOG[v].productId === id);
+      if (!variant) return send(404, { code: 'woocommerce_rest_product_invalid_id' });
+      const variation = CATALOG[variant].size && id === variant;
+      return send(200, { id, name: CATALOG[variant].title, parent: variation ? CATALOG[variant].productId : 0,
+        type: variation ? 'variation' : 'simple' });
+    }
     if (url.pathname.startsWith('/wp-json/wc/store/v1/cart/') && req.method === 'POST') {
       if (req.headers.nonce !== NONCE) return send(401, { code: 'woocommerce_rest_missing_nonce' });
       const input = JSON.parse(body);

@@ -116,7 +116,7 @@ for (const [scenario, what] of [['slow', 'slower than 300 ms'], ['failing', 'fai
   });
 }
 
-test('works by keyboard alone on a WooCommerce cart at 360 px, with focus trapped and restored', async () => {
+test('offers for the product of a WooCommerce variation in the cart, by keyboard alone at 360 px, focus trapped and restored', async () => {
   const { context, page } = await fresh({ width: 360, height: 740 });
   await page.goto(store + '/woo/cart');
   const dialog = await page.waitForSelector('[role="dialog"]', { timeout: 3000 });
@@ -140,6 +140,7 @@ test('works by keyboard alone on a WooCommerce cart at 360 px, with focus trappe
   await page.keyboard.press('Escape');
   await page.waitForSelector('[role="dialog"]', { state: 'detached' });
   assert.equal(await page.evaluate(() => document.activeElement.id), 'home', 'focus goes back where it was');
+  assert.deepEqual((await carts()).productLookups, ['v-500-m'], 'the variation\'s parent is asked for once a session');
   await context.close();
 });
 

@@ -82,15 +82,32 @@
           return json(response);
         }).then(function (cart) {
           var minor = cart.totals.currency_minor_unit;
-          return {
-            currency: cart.totals.currency_code,
-            session: null,
-            lines: cart.items.map(function (item) {
-              return { productId: String(item.id), variantId: String(item.id), key: item.key, quantity: item.quantity,
-                price: (Number(item.prices.price) / Math.pow(10, minor)).toFixed(minor) };
-            })
-          };
+          return Promise.all(cart.items.map(function (item) { return self.productOf(item); })).then(function (products) {
+            return {
+              currency: cart.totals.currency_code,
+              session: null,
+              lines: cart.items.map(function (item, i) {
+                return { productId: products[i], variantId: String(item.id), key: item.key, quantity: item.quantity,
+                  price: (Number(item.prices.price) / Math.pow(10, minor)).toFixed(minor) };
+              })
+            };
+          });
         });
+      },
+      // A cart item's id is the variation's for a variable product (Store API CartItemSchema); Triad files
+      // variations under their product, so ask the Store API product route for its parent (ProductSchema
+      // "parent"), once a session. A failed lookup keeps the item's own id: offers still come, less apt.
+      productOf: function (item) {
+        var own = String(item.id);
+        if (!(item.variation && item.variation.length) && item.type !== 'variation') return Promise.resolve(own);
+        var cached = remembered('triad-parent-' + own);
+        if (cached) return Promise.resolve(cached);
+        return fetch('/wp-json/wc/store/v1/products/' + encodeURIComponent(own), { credentials: 'same-origin' })
+          .then(json).then(function (product) {
+            var parent = product.parent ? String(product.parent) : own;
+            remember('triad-parent-' + own, parent);
+            return parent;
+          }, function () { return own; });
       },
       headers: function () {
         var headers = {};
@@ -140,6 +157,14 @@
       sessionStorage.setItem('triad-session', id);
     }
     return id;
+  }
+
+  function remembered(key) {
+    try { return sessionStorage.getItem(key); } catch (e) { return null; }
+  }
+
+  function remember(key, value) {
+    try { sessionStorage.setItem(key, value); } catch (e) { /* storage full or off: ask again next time */ }
   }
 
   function customer() {
