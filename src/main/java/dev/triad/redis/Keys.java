@@ -76,6 +76,11 @@ public final class Keys {
     }
 
     /** Hash: SKU → product id, recorded by catalog imports to resolve order exports that name SKUs only. */
+    /** Hash: WooCommerce variation id → the id of the product it is a variant of. */
+    public static String variationParents(String shop) {
+        return prefix(shop) + "variation-parents";
+    }
+
     public static String skus(String shop) {
         return prefix(shop) + "skus";
     }

@@ -21,6 +21,7 @@ import dev.triad.shop.ShopStore;
 import dev.triad.stats.OrderStats;
 import io.vertx.mutiny.redis.client.Command;
 import io.vertx.mutiny.redis.client.Request;
+import io.vertx.mutiny.redis.client.Response;
 
 /**
  * What a store's webhooks change in its orders and catalog, whatever the platform. Every effect is
@@ -89,12 +90,15 @@ public class StoreSync {
 
     /**
      * A variable product (WooCommerce): its variations arrive as products of their own; the parent
-     * keeps the variants it already has, or a single one at its "from" price until they arrive.
+     * keeps those of its variants it still lists in {@code variationIds} (null: the body did not say),
+     * or a single one at its "from" price until they arrive. Removing a variation on the product
+     * screen sends no deletion, only this update without it.
      */
-    public void variableProduct(Shop shop, ProductFacts product, Instant changedAt) {
+    public void variableProduct(Shop shop, ProductFacts product, List<String> variationIds, Instant changedAt) {
         catalog.update(shop.id(), product.id(), new CatalogStore.Dated(product.id(), changedAt), existing -> {
             List<ProductFacts.Variant> known = existing == null ? List.of()
-                    : existing.variants().stream().filter(v -> !v.id().equals(product.id())).toList();
+                    : existing.variants().stream().filter(v -> !v.id().equals(product.id()))
+                            .filter(v -> variationIds == null || variationIds.contains(v.id())).toList();
             return known.isEmpty() ? product : withVariants(product, known);
         });
     }
@@ -102,23 +106,29 @@ public class StoreSync {
     /**
      * A variation (WooCommerce) becomes, or replaces, a variant of its parent, read and written in one
      * transaction: a store saving all of a product's variations sends them at once, and none may be
-     * lost. Unknown parents wait for theirs.
+     * lost. WooCommerce delivers from a queue in no set order and saves a new product's variations
+     * before the product: a variation whose parent is not known yet makes the parent, under the
+     * variation's name, until the parent's own body names it properly.
      */
     public void variation(Shop shop, String parentId, ProductFacts variation, Instant changedAt) {
         if (variation.variants().isEmpty()) {
             return;
         }
         ProductFacts.Variant v = variation.variants().get(0);
+        ProductFacts.Variant variant = new ProductFacts.Variant(v.id(), variation.title(), v.price(), v.compareAtPrice(),
+                v.inStock());
         catalog.update(shop.id(), parentId, new CatalogStore.Dated(variation.id(), changedAt), parent -> {
             if (parent == null) {
-                return null;
+                return new ProductFacts(parentId, variation.title(), variation.type(), variation.url(), variation.image(),
+                        null, null, List.of(variant), List.of(), List.of());
             }
             List<ProductFacts.Variant> variants = new ArrayList<>();
             parent.variants().stream().filter(p -> !p.id().equals(parentId) && !p.id().equals(v.id()))
                     .forEach(variants::add);
-            variants.add(new ProductFacts.Variant(v.id(), variation.title(), v.price(), v.compareAtPrice(), v.inStock()));
+            variants.add(variant);
             return withVariants(parent, variants);
         });
+        redis.send(Request.cmd(Command.HSET).arg(Keys.variationParents(shop.id())).arg(variation.id()).arg(parentId));
     }
 
     private static ProductFacts withVariants(ProductFacts p, List<ProductFacts.Variant> variants) {
@@ -126,9 +136,26 @@ public class StoreSync {
                 p.complements(), p.upgrades());
     }
 
-    /** A deleted product: gone from every sheet; updates older than the deletion are ignored from now on. */
+    /**
+     * A deleted product: gone from every sheet; updates older than the deletion are ignored from now on.
+     * WooCommerce names a trashed variation by its own id alone: then it leaves its parent's variants.
+     */
     public void productDeleted(Shop shop, String productId) {
-        catalog.delete(shop.id(), productId, new CatalogStore.Dated(productId, clock.instant()));
+        Instant now = clock.instant();
+        if (catalog.delete(shop.id(), productId, new CatalogStore.Dated(productId, now))) {
+            return;
+        }
+        Response parent = redis.send(Request.cmd(Command.HGET).arg(Keys.variationParents(shop.id())).arg(productId));
+        String parentId = parent == null ? null : parent.toString();
+        if (parentId != null) {
+            catalog.update(shop.id(), parentId, new CatalogStore.Dated(productId, now), facts -> {
+                if (facts == null || facts.variants().stream().noneMatch(v -> v.id().equals(productId))) {
+                    return null;
+                }
+                return withVariants(facts, facts.variants().stream().filter(v -> !v.id().equals(productId)).toList());
+            });
+            redis.send(Request.cmd(Command.HDEL).arg(Keys.variationParents(shop.id())).arg(productId));
+        }
     }
 
     /** The app was removed from the store: the shop stays registered but offers return none. */

@@ -76,6 +76,12 @@ final class WooPayloads {
         return "variable".equals(Payloads.text(product, "type"));
     }
 
+    /** The ids of a variable product's variations as its body lists them; null when it does not list them. */
+    static List<String> variationIds(JsonNode product) {
+        JsonNode list = Payloads.object(product).path("variations");
+        return list.isArray() ? ids(list, "variations") : null;
+    }
+
     /** The id of the product a variation belongs to; null for a product that is not a variation. */
     static String parentOf(JsonNode product) {
         return Payloads.id(product, "parent_id", "parent_id");

@@ -86,7 +86,7 @@ public class WooWebhookResource {
                     if (parent != null) {
                         sync.variation(shop, parent, product, changedAt);
                     } else if (WooPayloads.variable(body)) {
-                        sync.variableProduct(shop, product, changedAt);
+                        sync.variableProduct(shop, product, WooPayloads.variationIds(body), changedAt);
                     } else {
                         sync.product(shop, product, true, changedAt);
                     }

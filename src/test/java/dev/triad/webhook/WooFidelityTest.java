@@ -75,6 +75,67 @@ class WooFidelityTest {
         assertThat(offered(shop, "800", "900.00")).contains("802").doesNotContain("801");
     }
 
+    @Test
+    void shouldKeepAVariationDeliveredBeforeItsProductAndFileItUnderTheProductWhenItArrives() {
+        Admin shop = register("woo-variation-first.example");
+        Stores.woo(shop.shop(), "product.created", Orders.json(variation(911, 910, "Trail Jacket - M", "30.00", "T10:00:00")),
+                SECRET).then().statusCode(200);
+        Map<String, Object> parent = product(910, "variable", "Trail Jacket", "30.00");
+        parent.put("variations", List.of(911));
+        parent.put("date_modified_gmt", "2026-11-30T10:00:01");
+        Stores.woo(shop.shop(), "product.created", Orders.json(parent), SECRET).then().statusCode(200);
+
+        JsonPath jacket = shop.product("910");
+        assertThat(jacket.getString("product.title")).isEqualTo("Trail Jacket");
+        assertThat(jacket.getList("product.variants.id", String.class)).containsExactly("911");
+        assertThat(jacket.getString("product.variants[0].price")).isEqualTo("30.00");
+    }
+
+    @Test
+    void shouldNoLongerOfferAVariationWooCommerceTrashedByItsIdAlone() {
+        Admin shop = jacketWithTwoSizes("woo-variation-trashed.example");
+        Stores.woo(shop.shop(), "product.deleted", "{\"id\":922}", SECRET).then().statusCode(200);
+
+        assertThat(shop.product("920").getList("product.variants.id", String.class)).containsExactly("921");
+    }
+
+    @Test
+    void shouldNoLongerOfferAVariationRemovedOnTheProductScreenWhichOnlyUpdatesItsProduct() {
+        Admin shop = jacketWithTwoSizes("woo-variation-removed.example");
+        Map<String, Object> parent = product(920, "variable", "Trail Jacket", "30.00");
+        parent.put("variations", List.of(921));
+        parent.put("date_modified_gmt", "2026-11-30T11:00:00");
+        Stores.woo(shop.shop(), "product.updated", Orders.json(parent), SECRET).then().statusCode(200);
+
+        assertThat(shop.product("920").getList("product.variants.id", String.class)).containsExactly("921");
+    }
+
+    /** A variable product 920 with sizes 921 (30.00) and 922 (34.00), delivered parent first. */
+    static Admin jacketWithTwoSizes(String name) {
+        Admin shop = register(name);
+        Map<String, Object> parent = product(920, "variable", "Trail Jacket", "30.00");
+        parent.put("variations", List.of(921, 922));
+        parent.put("date_modified_gmt", "2026-11-30T10:00:00");
+        Stores.woo(shop.shop(), "product.created", Orders.json(parent), SECRET).then().statusCode(200);
+        Stores.woo(shop.shop(), "product.created", Orders.json(variation(921, 920, "Trail Jacket - M", "30.00", "T10:00:01")),
+                SECRET).then().statusCode(200);
+        Stores.woo(shop.shop(), "product.created", Orders.json(variation(922, 920, "Trail Jacket - L", "34.00", "T10:00:02")),
+                SECRET).then().statusCode(200);
+        assertThat(shop.product("920").getList("product.variants.id", String.class)).containsExactlyInAnyOrder("921", "922");
+        return shop;
+    }
+
+    /**
+     * A variation as a product webhook delivers it: {@code /wc/v3/products/<variation id>} answers the
+     * product schema with {@code type: variation} and the {@code parent_id}.
+     */
+    static Map<String, Object> variation(int id, int parent, String name, String price, String time) {
+        Map<String, Object> variation = product(id, "variation", name, price);
+        variation.put("parent_id", parent);
+        variation.put("date_modified_gmt", "2026-11-30" + time);
+        return variation;
+    }
+
     static List<String> offered(Admin shop, String productId, String price) {
         Response answer = given().header("X-Triad-Key", shop.publishableKey()).contentType(ContentType.JSON)
                 .body(BikeShop.cart(BikeShop.line(productId, productId, 1, price)))
