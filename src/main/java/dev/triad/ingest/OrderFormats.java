@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
@@ -117,11 +116,7 @@ final class OrderFormats {
     }
 
     private static String shopifyOrderSkipped(CsvTable csv, CsvRecord row) {
-        if (!csv.get(row, "Cancelled at").isEmpty()) {
-            return "cancelled";
-        }
-        String status = csv.get(row, "Financial Status").toLowerCase(Locale.ROOT);
-        return status.equals("refunded") || status.equals("voided") ? status : null;
+        return OrderOutcome.notThrough(csv.get(row, "Cancelled at"), csv.get(row, "Financial Status"), null);
     }
 
     private static ImportedOrder.Line shopifyLine(CsvTable csv, CsvRecord row) {
@@ -156,8 +151,10 @@ final class OrderFormats {
             if (!Ids.valid(id) || items == null || !items.isArray()) {
                 throw new IllegalArgumentException("an order needs an id and lines (or line_items)");
             }
-            if (!order.path("cancelled_at").isMissingNode() && !order.path("cancelled_at").isNull()) {
+            if (OrderOutcome.notThrough(text(order, "cancelled_at"), text(order, "financial_status"),
+                    text(order, "status")) != null) {
                 report.ordersSkipped++;
+                report.linesSkipped += items.size();
                 return;
             }
             List<ImportedOrder.Line> lines = new ArrayList<>();
@@ -168,6 +165,11 @@ final class OrderFormats {
             String customer = order.path("customerId").asText(order.path("customer").path("id").asText(""));
             sink.accept(new ImportedOrder(id, customer.isEmpty() ? null : customer, lines));
         }, () -> report.ordersSkipped++);
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode value = node.path(field);
+        return value.isValueNode() && !value.isNull() ? value.asText() : null;
     }
 
     private static ImportedOrder.Line jsonLine(JsonNode item) {

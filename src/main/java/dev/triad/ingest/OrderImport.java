@@ -139,9 +139,18 @@ public class OrderImport {
                 baskets.add(new Basket(order.id(), List.copyOf(products)));
             }
             learnProducts(latest);
-            int fresh = built ? incremental.apply(shop, baskets) : counts.log(shop, baskets).size();
-            report.ordersTaken += fresh;
-            report.ordersSkipped += baskets.size() - fresh;
+            List<Basket> fresh = built ? incremental.apply(shop, baskets) : counts.log(shop, baskets);
+            report.ordersTaken += fresh.size();
+            report.ordersSkipped += baskets.size() - fresh.size();
+            // An order Triad already holds (a re-import, or a webhook that came first) takes none of its lines.
+            Set<String> taken = new HashSet<>();
+            fresh.forEach(b -> taken.add(b.orderId()));
+            for (ImportedOrder order : orders) {
+                if (!taken.remove(order.id())) {
+                    report.linesTaken -= order.lines().size();
+                    report.linesSkipped += order.lines().size();
+                }
+            }
             orders.clear();
         }
 

@@ -47,11 +47,11 @@ public class IncrementalUpdate {
     }
 
     /**
-     * Applies the orders of {@code baskets} not seen before; answers how many were new. Orders parked
+     * Applies the orders of {@code baskets} not seen before; answers those that were new. Orders parked
      * by a rebuild that never finished (its process died, its lock's lease ran out) are folded in
      * first, so that no acknowledged order waits for long.
      */
-    public int apply(String shop, List<Basket> baskets) {
+    public List<Basket> apply(String shop, List<Basket> baskets) {
         if (redis.key().exists(Keys.pendingOrders(shop))) {
             foldPending(shop); // a no-op while a live rebuild holds the lock
         }
@@ -68,7 +68,7 @@ public class IncrementalUpdate {
         }
     }
 
-    private int apply(String shop, List<Basket> baskets, boolean fromPending) {
+    private List<Basket> apply(String shop, List<Basket> baskets, boolean fromPending) {
         // One shop's orders are applied one batch at a time in this process: concurrent deliveries
         // would otherwise invalidate each other's transactions (they touch the same counts) and run
         // out of attempts. Across processes the optimistic transaction still decides.
@@ -81,14 +81,14 @@ public class IncrementalUpdate {
         }
     }
 
-    private int attempt(String shop, List<Basket> baskets, boolean fromPending) {
+    private List<Basket> attempt(String shop, List<Basket> baskets, boolean fromPending) {
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             OptimisticLockingTransactionResult<Plan> result = redis.withTransaction(
                     ds -> plan(ds, shop, baskets, fromPending),
                     (plan, tx) -> plan.write(tx, shop, fromPending),
                     Keys.rebuildLock(shop), Keys.orders(shop), Keys.pendingOrders(shop));
             if (!result.discarded()) {
-                return result.getPreTransactionResult().fresh.size();
+                return result.getPreTransactionResult().fresh;
             }
         }
         throw ProblemException.unavailable("Too many concurrent order writes for this shop; try again");

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.triad.catalog.ProductFacts;
 import dev.triad.ingest.ImportedOrder;
+import dev.triad.ingest.OrderOutcome;
 import dev.triad.problem.ProblemException;
 
 /** Shopify webhook bodies (the REST representation of the order or product) as Triad's records. */
@@ -19,11 +20,12 @@ final class ShopifyPayloads {
     private ShopifyPayloads() {
     }
 
-    /** The order, or null for a cancelled one. Lines without a product (custom items) are left out. */
+    /** The order, or null for one that did not go through ({@link OrderOutcome}). Lines without a product (custom items) are left out. */
     static StoreOrder order(JsonNode body) {
         JsonNode order = Payloads.object(body);
         String id = Payloads.requiredId(order, "id");
-        if (Payloads.text(order, "cancelled_at") != null) {
+        if (OrderOutcome.notThrough(Payloads.text(order, "cancelled_at"), Payloads.text(order, "financial_status"),
+                null) != null) {
             return null;
         }
         List<ImportedOrder.Line> lines = Payloads.lines(order, "variant_id", "title");

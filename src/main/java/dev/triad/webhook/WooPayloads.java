@@ -3,28 +3,27 @@ package dev.triad.webhook;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.triad.base.Ids;
 import dev.triad.catalog.ProductFacts;
 import dev.triad.ingest.ImportedOrder;
+import dev.triad.ingest.OrderOutcome;
 
 /** WooCommerce webhook bodies (the REST v3 representation) as Triad's records. */
 final class WooPayloads {
 
-    static final Set<String> LOST = Set.of("cancelled", "refunded", "failed", "trash", "checkout-draft");
     static final String SESSION_META = "_triad_session";
 
     private WooPayloads() {
     }
 
-    /** The order, or null for one that did not go through (cancelled, refunded, failed). */
+    /** The order, or null for one that did not go through ({@link OrderOutcome}: cancelled, refunded, failed, …). */
     static StoreOrder order(JsonNode body) {
         JsonNode order = Payloads.object(body);
         String id = Payloads.requiredId(order, "id");
-        if (LOST.contains(String.valueOf(Payloads.text(order, "status")))) {
+        if (OrderOutcome.notThrough(null, null, Payloads.text(order, "status")) != null) {
             return null;
         }
         List<ImportedOrder.Line> lines = Payloads.lines(order, "variation_id", "name").stream()
