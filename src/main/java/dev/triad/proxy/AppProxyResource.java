@@ -2,9 +2,10 @@ package dev.triad.proxy;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -69,15 +70,17 @@ public class AppProxyResource {
 
     /** What Shopify signs: every parameter but {@code signature}, sorted, as {@code key=v1,v2}, concatenated. */
     static String signedMessage(Map<String, List<String>> query) {
-        Map<String, String> signed = new TreeMap<>();
+        // Shopify's documented algorithm: "key=value" strings (values of a repeated key joined by
+        // commas), sorted as strings, concatenated. Sorting the strings, not the keys, matters when one
+        // key extends another: "a1=…" sorts before "a=…".
+        List<String> pairs = new ArrayList<>();
         query.forEach((key, values) -> {
             if (!key.equals("signature")) {
-                signed.put(key, String.join(",", values));
+                pairs.add(key + "=" + String.join(",", values));
             }
         });
-        StringBuilder message = new StringBuilder();
-        signed.forEach((key, value) -> message.append(key).append('=').append(value));
-        return message.toString();
+        Collections.sort(pairs);
+        return String.join("", pairs);
     }
 
     private Uni<OfferResponse> answer(MultivaluedMap<String, String> query, byte[] body) {

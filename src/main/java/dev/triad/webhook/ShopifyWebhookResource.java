@@ -55,9 +55,15 @@ public class ShopifyWebhookResource {
     @POST
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
-    public WebhookReceiver.Outcome receive(@HeaderParam("X-Shopify-Hmac-Sha256") String hmac,
-            @HeaderParam("X-Shopify-Topic") String topicName, @HeaderParam("X-Shopify-Shop-Domain") String domain,
-            byte[] body) {
+    public WebhookReceiver.Outcome receive(@HeaderParam("X-Shopify-Hmac-Sha256") String webhooksHmac,
+            @HeaderParam("X-Shopify-Topic") String webhooksTopic, @HeaderParam("X-Shopify-Shop-Domain") String webhooksDomain,
+            @HeaderParam("shopify-hmac-sha256") String eventsHmac, @HeaderParam("shopify-topic") String eventsTopic,
+            @HeaderParam("shopify-shop-domain") String eventsDomain, byte[] body) {
+        // Shopify delivers with X-Shopify-* headers, or with the "Events" style of the same names
+        // without the X- prefix (@shopify/shopify-api's ShopifyEventsHeader): either is read.
+        String hmac = webhooksHmac != null ? webhooksHmac : eventsHmac;
+        String topicName = webhooksTopic != null ? webhooksTopic : eventsTopic;
+        String domain = webhooksDomain != null ? webhooksDomain : eventsDomain;
         if (!Signatures.base64Matches(config.apiSecret().orElse(null), body, hmac)) {
             LOG.infof("Refused a Shopify %s delivery for %s: its HMAC does not match the app's secret%s", topicName,
                     domain, config.apiSecret().isPresent() ? "" : " (TRIAD_SHOPIFY_API_SECRET is not set)");
@@ -109,16 +115,22 @@ public class ShopifyWebhookResource {
                 claim.run();
                 sync.uninstalled(shop);
             };
+            // Shopify may name a customer by e-mail or phone alone (a customer who never had an account id
+            // for this shop); Triad keys nothing by those, so there is nothing to erase or report.
             case CUSTOMERS_REDACT -> (shop, body) -> {
-                String customer = Payloads.requiredId(body.path("customer"), "id");
+                String customer = Payloads.id(body.path("customer"), "id", "customer.id");
                 claim.run();
-                privacy.redactCustomer(shop, customer);
+                if (customer != null) {
+                    privacy.redactCustomer(shop, customer);
+                }
             };
             case CUSTOMERS_DATA_REQUEST -> (shop, body) -> {
                 String request = Payloads.requiredId(body.path("data_request"), "id");
-                String customer = Payloads.requiredId(body.path("customer"), "id");
+                String customer = Payloads.id(body.path("customer"), "id", "customer.id");
                 claim.run();
-                privacy.dataRequest(shop, request, customer);
+                if (customer != null) {
+                    privacy.dataRequest(shop, request, customer);
+                }
             };
             case SHOP_REDACT -> (shop, body) -> {
                 claim.run();
