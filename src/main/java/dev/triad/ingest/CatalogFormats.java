@@ -39,13 +39,17 @@ final class CatalogFormats {
         String type;
         String url;
         String image;
+        /** Not for sale in the store: a draft or archived product, or one not published. Kept, never offered. */
+        boolean unlisted;
         final List<ProductFacts.Variant> variants = new ArrayList<>();
         final List<String> complements = new ArrayList<>();
         final List<String> upgrades = new ArrayList<>();
         final List<String> skus = new ArrayList<>();
 
         ProductFacts facts() {
-            return new ProductFacts(id, title, type, url, image, null, null, variants, complements, upgrades);
+            List<ProductFacts.Variant> sold = !unlisted ? variants : variants.stream()
+                    .map(v -> new ProductFacts.Variant(v.id(), v.title(), v.price(), v.compareAtPrice(), false)).toList();
+            return new ProductFacts(id, title, type, url, image, null, null, sold, complements, upgrades);
         }
     }
 
@@ -59,12 +63,14 @@ final class CatalogFormats {
         if (csv.has("Handle") && csv.has("Variant Price")) {
             report.format = "shopify-products-csv";
             return shopify(csv, report, "Handle", "Variant Price", "Variant Compare At Price", "Variant SKU",
-                    "Variant Inventory Qty", "Variant Inventory Policy", "Image Src");
+                    "Variant Inventory Tracker", "Variant Inventory Qty", "Variant Inventory Policy", "Image Src",
+                    "Published");
         }
         if (csv.has("URL handle") && csv.has("Price")) {
             report.format = "shopify-products-csv";
-            return shopify(csv, report, "URL handle", "Price", "Compare-at price", "SKU", "Inventory quantity",
-                    "Continue selling when out of stock", "Product image URL");
+            return shopify(csv, report, "URL handle", "Price", "Compare-at price", "SKU", "Inventory tracker",
+                    "Inventory quantity", "Continue selling when out of stock", "Product image URL",
+                    "Published on online store");
         }
         if (csv.has("Type") && csv.has("Regular price") && csv.has("ID")) {
             report.format = "woocommerce-products-csv";
@@ -74,8 +80,17 @@ final class CatalogFormats {
                 + "product CSV export, or NDJSON products");
     }
 
+    /**
+     * Shopify's product CSV. Stock: a variant is tracked only when its inventory tracker column names
+     * one ("shopify"); an untracked variant is always for sale, whatever its quantity (Shopify's own
+     * template leaves the tracker empty and the quantity 0). Files without the column keep the older
+     * reading (no quantity, or a positive one, or "continue"). A product whose {@code Status} is draft
+     * or archived, or whose published column is FALSE, is kept but never offered.
+     */
     private static List<Draft> shopify(CsvTable csv, ImportReport report, String handleColumn, String priceColumn,
-            String compareColumn, String skuColumn, String quantityColumn, String policyColumn, String imageColumn) {
+            String compareColumn, String skuColumn, String trackerColumn, String quantityColumn, String policyColumn,
+            String imageColumn, String publishedColumn) {
+        boolean trackerKnown = csv.has(trackerColumn);
         Map<String, Draft> products = new LinkedHashMap<>();
         var rows = csv.rows();
         while (rows.hasNext()) {
@@ -95,6 +110,9 @@ final class CatalogFormats {
             if (p.title == null && !csv.get(row, "Title").isEmpty()) {
                 p.title = csv.get(row, "Title");
                 p.type = blankToNull(csv.get(row, "Type"));
+                String status = csv.get(row, "Status").toLowerCase(Locale.ROOT);
+                String published = csv.get(row, publishedColumn).toLowerCase(Locale.ROOT);
+                p.unlisted = status.equals("draft") || status.equals("archived") || published.equals("false");
             }
             if (p.image == null) {
                 p.image = blankToNull(csv.get(row, imageColumn));
@@ -112,7 +130,8 @@ final class CatalogFormats {
             String variantId = !sku.isEmpty() ? sku : handle + (options.isEmpty() ? "" : "-" + OrderImport.slug(options));
             String quantity = csv.get(row, quantityColumn);
             String policy = csv.get(row, policyColumn).toLowerCase(Locale.ROOT);
-            boolean inStock = quantity.isEmpty() || policy.equals("continue") || policy.equals("true")
+            boolean tracked = !trackerKnown || !csv.get(row, trackerColumn).isEmpty();
+            boolean inStock = !tracked || quantity.isEmpty() || policy.equals("continue") || policy.equals("true")
                     || parseInt(quantity) > 0;
             String compare = csv.get(row, compareColumn);
             p.variants.add(new ProductFacts.Variant(variantId, options.isEmpty() || options.equals("Default Title")

@@ -101,6 +101,41 @@ class CatalogImportTest {
         assertThat(bike.getList("sheet.upgrades.productId")).contains("trail-bike-700");
     }
 
+    /**
+     * Shopify's product CSV template (help centre; {@code ../shared/data/formats/shopify-product-template.csv}):
+     * its shirts have an empty {@code Variant Inventory Tracker} and quantity 0 — untracked, so always for
+     * sale; the jeans are {@code draft} and unpublished, the beanie {@code archived}: neither is for sale.
+     */
+    @Test
+    void shouldReadStockAndStatusFromShopifysProductTemplateAsShopifyDoes() throws IOException {
+        Path template = FORMATS.resolve("shopify-product-template.csv");
+        assumeTrue(Files.exists(template), "skipped: " + template.toAbsolutePath() + " is absent");
+        Admin shop = Admin.register("shopify-template.example");
+
+        importCatalog(shop, Files.readString(template));
+
+        assertThat(shop.product("example-shirt").getList("product.variants.inStock", Boolean.class)).hasSize(12)
+                .containsOnly(true);
+        assertThat(shop.product("example-pants").getList("product.variants.inStock", Boolean.class)).containsOnly(false);
+        assertThat(shop.product("example-hat").getList("product.variants.inStock", Boolean.class)).containsOnly(false);
+    }
+
+    @Test
+    void shouldCountOnlyTrackedVariantsOutOfStockInTheCurrentShopifyLayout() {
+        Admin shop = Admin.register("shopify-tracker.example");
+
+        importCatalog(shop, """
+                Title,URL handle,Type,SKU,Price,Inventory tracker,Inventory quantity,Continue selling when out of stock,Status,Published on online store
+                Tracked Lamp,tracked-lamp,Lamps,L-1,40.00,shopify,0,DENY,active,TRUE
+                Made To Order Lamp,made-to-order-lamp,Lamps,L-2,60.00,,0,DENY,active,TRUE
+                Hidden Lamp,hidden-lamp,Lamps,L-3,50.00,,5,DENY,active,FALSE
+                """);
+
+        assertThat(shop.product("tracked-lamp").getList("product.variants.inStock", Boolean.class)).containsExactly(false);
+        assertThat(shop.product("made-to-order-lamp").getList("product.variants.inStock", Boolean.class)).containsExactly(true);
+        assertThat(shop.product("hidden-lamp").getList("product.variants.inStock", Boolean.class)).containsExactly(false);
+    }
+
     private static JsonPath importCatalog(Admin shop, String body) {
         return given().header("Authorization", "Bearer " + shop.adminKey()).contentType("text/csv").body(body)
                 .post("/admin/v1/shops/{shop}/catalog", shop.shop())
