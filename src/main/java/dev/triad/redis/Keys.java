@@ -135,6 +135,19 @@ public final class Keys {
      * a signed delivery. Shopify's ids are unique across all stores, so one id never belongs to two
      * shops; this key has no shop hash tag, it is shared by all shops.
      */
+    /**
+     * Hash: Shopify inventory item id → what Triad knows of it: {@code productId variantId policy
+     * active quantity tracked} (tracked: 1, 0 or - for not known yet).
+     */
+    public static String inventoryItems(String shop) {
+        return prefix(shop) + "inventory-items";
+    }
+
+    /** Hash: a Shopify inventory item's available quantity per location id. */
+    public static String inventoryLevels(String shop, String inventoryItemId) {
+        return prefix(shop) + "inventory-levels:" + inventoryItemId;
+    }
+
     public static String shopifyOwner(String kind, String id) {
         return "triad:shopify-owner:" + kind + ":" + id;
     }

@@ -2,7 +2,9 @@ package dev.triad.webhook;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -34,6 +36,46 @@ final class ShopifyPayloads {
                 Payloads.money(order, "total_price", "total_price"));
     }
 
+    /** The inventory item ids a product body's variants name. */
+    static List<String> inventoryItemIds(JsonNode body) {
+        List<String> ids = new ArrayList<>();
+        for (JsonNode v : Payloads.object(body).path("variants")) {
+            String item = Payloads.id(v, "inventory_item_id", "variants[].inventory_item_id");
+            if (item != null) {
+                ids.add(item);
+            }
+        }
+        return ids;
+    }
+
+    /** What the product body says of each of its variants' inventory items, by item id. */
+    static Map<String, ShopifyInventory.Item> inventoryItems(JsonNode body, Map<String, Boolean> trackedByItem) {
+        JsonNode product = Payloads.object(body);
+        String id = Payloads.requiredId(product, "id");
+        Map<String, ShopifyInventory.Item> items = new LinkedHashMap<>();
+        for (JsonNode v : product.path("variants")) {
+            String item = Payloads.id(v, "inventory_item_id", "variants[].inventory_item_id");
+            String variantId = Payloads.id(v, "id", "variants[].id");
+            if (item != null && variantId != null) {
+                items.put(item, item(id, variantId, v, active(product), trackedByItem));
+            }
+        }
+        return items;
+    }
+
+    private static ShopifyInventory.Item item(String productId, String variantId, JsonNode v, boolean active,
+            Map<String, Boolean> trackedByItem) {
+        Boolean tracked = v.has("inventory_management") ? Boolean.valueOf(Payloads.text(v, "inventory_management") != null)
+                : trackedByItem.get(String.valueOf(Payloads.text(v, "inventory_item_id")));
+        return new ShopifyInventory.Item(productId, variantId, "continue".equals(Payloads.text(v, "inventory_policy")),
+                active, v.path("inventory_quantity").asInt(0), tracked);
+    }
+
+    private static boolean active(JsonNode product) {
+        String status = Payloads.text(product, "status");
+        return status == null || status.equals("active");
+    }
+
     private static String session(JsonNode order) {
         for (JsonNode attribute : order.path("note_attributes")) {
             if (SESSION_ATTRIBUTE.equals(attribute.path("name").asText())) {
@@ -49,13 +91,13 @@ final class ShopifyPayloads {
     /**
      * The product's facts. A variant is in stock when Shopify does not track it, sells it on
      * backorder ({@code inventory_policy: continue}) or has some; a product that is not active has
-     * every variant out of stock, so it leaves every offer.
+     * every variant out of stock, so it leaves every offer. Whether a variant is tracked is
+     * {@code inventory_management} in API versions before 2024-07, and its inventory item's
+     * {@code tracked} since ({@code trackedByItem}, from {@link ShopifyInventory}).
      */
-    static ProductFacts product(JsonNode body) {
+    static ProductFacts product(JsonNode body, Map<String, Boolean> trackedByItem) {
         JsonNode product = Payloads.object(body);
         String id = Payloads.requiredId(product, "id");
-        String status = Payloads.text(product, "status");
-        boolean active = status == null || status.equals("active");
         List<ProductFacts.Variant> variants = new ArrayList<>();
         JsonNode list = product.path("variants");
         for (int i = 0; i < list.size(); i++) {
@@ -66,9 +108,7 @@ final class ShopifyPayloads {
             if (variantId == null || price == null) {
                 throw ProblemException.invalid(at, "'" + at + "' needs an id and a price");
             }
-            boolean tracked = Payloads.text(v, "inventory_management") != null;
-            boolean backorder = "continue".equals(Payloads.text(v, "inventory_policy"));
-            boolean inStock = active && (!tracked || backorder || v.path("inventory_quantity").asInt(0) > 0);
+            boolean inStock = item(id, variantId, v, active(product), trackedByItem).inStock();
             variants.add(new ProductFacts.Variant(variantId, Payloads.text(v, "title"), price,
                     Payloads.money(v, "compare_at_price", at + ".compare_at_price"), inStock));
         }

@@ -20,6 +20,9 @@ enum ShopifyTopic {
     PRODUCTS_CREATE("products/create", "product", false),
     PRODUCTS_UPDATE("products/update", "product", false),
     PRODUCTS_DELETE("products/delete", "product", false),
+    INVENTORY_ITEMS_CREATE("inventory_items/create", "inventory_item", false),
+    INVENTORY_ITEMS_UPDATE("inventory_items/update", "inventory_item", false),
+    INVENTORY_LEVELS_UPDATE("inventory_levels/update", "inventory_item", false),
     APP_UNINSTALLED("app/uninstalled", "shop", false),
     CUSTOMERS_REDACT("customers/redact", "shop", true),
     CUSTOMERS_DATA_REQUEST("customers/data_request", "shop", true),
@@ -27,7 +30,7 @@ enum ShopifyTopic {
 
     /** The topic as Shopify names it in {@code X-Shopify-Topic}. */
     final String name;
-    /** What kind of Shopify-wide id the body carries: order, product or shop. */
+    /** What kind of Shopify-wide id the body carries: order, product, inventory item or shop. */
     final String owned;
     /** A mandatory privacy (compliance) topic: answered 200 even for a shop Triad no longer holds. */
     final boolean compliance;
@@ -70,6 +73,16 @@ enum ShopifyTopic {
             case PRODUCTS_DELETE -> {
                 absent(body, "line_items", "variants", "shop_domain", "myshopify_domain", "customer");
                 return Payloads.requiredId(body, "id");
+            }
+            case INVENTORY_ITEMS_CREATE, INVENTORY_ITEMS_UPDATE -> {
+                require(body, "tracked", JsonNode::isBoolean, "true or false");
+                absent(body, "line_items", "variants", "shop_domain", "myshopify_domain", "inventory_item_id");
+                return Payloads.requiredId(body, "id");
+            }
+            case INVENTORY_LEVELS_UPDATE -> {
+                require(body, "location_id", JsonNode::isIntegralNumber, "a number");
+                absent(body, "line_items", "variants", "shop_domain", "myshopify_domain", "tracked");
+                return Payloads.requiredId(body, "inventory_item_id");
             }
             case APP_UNINSTALLED -> {
                 if (!body.has("myshopify_domain")) {

@@ -1,5 +1,7 @@
 package dev.triad.webhook;
 
+import java.util.Map;
+
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -41,10 +43,12 @@ public class ShopifyWebhookResource {
     private final ShopifyOwners owners;
     private final StoreSync sync;
     private final PrivacyService privacy;
+    private final ShopifyInventory inventory;
     private final TriadConfig.Shopify config;
 
     public ShopifyWebhookResource(WebhookReceiver receiver, ShopifyOwners owners, StoreSync sync,
-            PrivacyService privacy, TriadConfig config) {
+            PrivacyService privacy, ShopifyInventory inventory, TriadConfig config) {
+        this.inventory = inventory;
         this.receiver = receiver;
         this.owners = owners;
         this.sync = sync;
@@ -103,9 +107,19 @@ public class ShopifyWebhookResource {
                 }
             };
             case PRODUCTS_CREATE, PRODUCTS_UPDATE -> (shop, body) -> {
-                ProductFacts product = ShopifyPayloads.product(body);
+                Map<String, Boolean> tracked = inventory.tracked(shop.id(), ShopifyPayloads.inventoryItemIds(body));
+                ProductFacts product = ShopifyPayloads.product(body, tracked);
                 claim.run();
                 sync.product(shop, product, false, Payloads.changedAt(body, "updated_at"));
+                inventory.remember(shop.id(), ShopifyPayloads.inventoryItems(body, tracked));
+            };
+            case INVENTORY_ITEMS_CREATE, INVENTORY_ITEMS_UPDATE -> (shop, body) -> {
+                claim.run();
+                inventory.itemUpdated(shop, body);
+            };
+            case INVENTORY_LEVELS_UPDATE -> (shop, body) -> {
+                claim.run();
+                inventory.levelUpdated(shop, body);
             };
             case PRODUCTS_DELETE -> (shop, body) -> {
                 claim.run();
