@@ -20,9 +20,11 @@ export function startStorefront({ port, triadUrl, shop, key }) {
   let woo;
   let nextKey;
   let productLookups;
+  let market;
   const reset = () => {
     nextKey = 1;
     productLookups = [];
+    market = null;
     shopify = [line('v-500-m', 1)];
     woo = [line('v-500-m', 1)];
   };
@@ -42,11 +44,14 @@ export function startStorefront({ port, triadUrl, shop, key }) {
     return true;
   }
 
+  // Shopify Markets: /cart.js in the shopper's currency, amounts in its minor unit, converted at the
+  // rate the theme's Shopify.currency shows (cart-js-populated.json of Shopify/theme-scripts is a CAD cart).
   function shopifyCart() {
     return {
-      token: 'c1-fake-cart-token?key=secret', currency: 'USD',
+      token: 'c1-fake-cart-token?key=secret', currency: market ? market.active : 'USD',
       items: shopify.map(l => ({ key: l.key, product_id: CATALOG[l.variant].productId, variant_id: l.variant,
-        quantity: l.quantity, price: CATALOG[l.variant].cents, title: CATALOG[l.variant].title }))
+        quantity: l.quantity, price: Math.round(CATALOG[l.variant].cents * (market ? Number(market.rate) : 1)),
+        title: CATALOG[l.variant].title }))
     };
   }
 
@@ -73,7 +78,8 @@ export function startStorefront({ port, triadUrl, shop, key }) {
     return `<!doctype html><html lang="en"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1"><title>Test store — cart</title>
 <style>body{font:16px system-ui;margin:24px}button,a{font:inherit;padding:10px 16px}</style></head>
-<body class="${bodyClass || ''}"><h1>Your cart</h1><p id="lines">Trail Bike 500 — $799.00</p>
+<body class="${bodyClass || ''}"><h1>Your cart</h1>${market && platform === 'shopify'
+    ? `<script>window.Shopify = { currency: ${JSON.stringify(market)} };</script>` : ''}<p id="lines">Trail Bike 500 — $799.00</p>
 <a href="/" id="home">Continue shopping</a> ${checkout}
 <script>document.getElementById('home').focus();</script>
 <script src="${triadUrl}/widget/v1/triad.js" ${data} async></script></body></html>`;
@@ -112,6 +118,10 @@ export function startStorefront({ port, triadUrl, shop, key }) {
       'image/svg+xml');
     }
     if (url.pathname === '/__reset') { reset(); return send(200, { ok: true }); }
+    if (url.pathname === '/__market') {
+      market = { active: url.searchParams.get('active'), rate: url.searchParams.get('rate') };
+      return send(200, { ok: true });
+    }
     if (url.pathname === '/__carts') return send(200, { shopify, woo, productLookups });
 
     if (url.pathname === '/cart.js') return send(200, shopifyCart());

@@ -71,6 +71,16 @@ test('shows three cards in tier order, the middle one recommended, before checko
   await context.close();
 });
 
+test('on a Shopify Markets storefront the offers come in the shopper\'s currency, at the theme\'s rate', async () => {
+  const { context, page } = await fresh();
+  await fetch(store + '/__market?active=EUR&rate=0.9');
+  const dialog = await openAtCheckout(page);
+  const cards = await dialog.$$eval('.triad-card', nodes => nodes.map(n => n.textContent));
+  assert.match(cards[0], /Helmet/);
+  assert.match(cards[0], /\+€44\.10/, 'the helmet at 49.00 USD × 0.9');
+  await context.close();
+});
+
 test('add puts the offered item in the Shopify cart', async () => {
   const { context, page } = await fresh();
   await openAtCheckout(page);

@@ -50,8 +50,12 @@
     shopify: {
       cart: function () {
         return fetch('/cart.js', { credentials: 'same-origin' }).then(json).then(function (cart) {
+          // Shopify Markets: /cart.js answers in the shopper's currency, and the theme's Shopify.currency
+          // holds the rate from the shop's currency to it; Triad prices its offers the same way.
+          var market = window.Shopify && Shopify.currency;
           return {
             currency: cart.currency,
+            rate: market && market.rate && market.active === cart.currency ? String(market.rate) : null,
             session: String(cart.token || '').split('?')[0] || null,
             lines: cart.items.map(function (item) {
               return { productId: String(item.product_id), variantId: String(item.variant_id), key: item.key,
@@ -180,6 +184,7 @@
       cart: cart.lines.map(function (l) {
         return { productId: l.productId, variantId: l.variantId, quantity: l.quantity, price: l.price };
       }) };
+    if (cart.rate) body.currencyRate = cart.rate;
     return fetch(config.endpoint + '/v1/shops/' + encodeURIComponent(config.shop) + '/offers', {
       method: 'POST', mode: 'cors', signal: controller.signal,
       headers: { 'Content-Type': 'application/json', 'X-Triad-Key': config.key }, body: JSON.stringify(body)

@@ -76,7 +76,7 @@ public class OfferPathBenchmark {
         cart = new Cart(lines);
         rule = new RuleOfThree(new ShopSettings(60, 10, new BigDecimal("150.00"), 0), 2);
         selection = rule.select(cart, sheets, Set.of());
-        views = new OfferViews(2);
+        views = new OfferViews(Presentment.inShopCurrency(2));
     }
 
     private static Candidate candidate(String id, String price, boolean pinned, double score, int pairs) {

@@ -1,5 +1,6 @@
 package dev.triad.offer;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
@@ -11,12 +12,16 @@ import dev.triad.base.Money;
 import dev.triad.problem.ProblemException;
 
 /** A validated offer request: every refusal names the field at fault. */
-public record OfferQuery(String placement, Currency currency, Cart cart, String customerId, String sessionId) {
+public record OfferQuery(String placement, Currency currency, Cart cart, String customerId, String sessionId,
+        BigDecimal currencyRate) {
+
+    private static final BigDecimal MAX_RATE = new BigDecimal("1000000");
 
     static final Set<String> PLACEMENTS = Set.of("product", "cart", "checkout", "post_purchase");
     static final int MAX_ID = 128;
     static final int MAX_QUANTITY = 10_000;
     private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
+    private static final Pattern RATE = Pattern.compile("\\d{1,7}(\\.\\d{1,15})?");
 
     public static OfferQuery of(OfferRequest r, int maxLines) {
         if (r == null) {
@@ -39,7 +44,23 @@ public record OfferQuery(String placement, Currency currency, Cart cart, String 
             lines.add(line(r.cart().get(i), "cart[" + i + "]"));
         }
         return new OfferQuery(r.placement(), currency, new Cart(lines),
-                optionalId("customerId", r.customerId()), optionalId("sessionId", r.sessionId()));
+                optionalId("customerId", r.customerId()), optionalId("sessionId", r.sessionId()), rate(r.currencyRate()));
+    }
+
+    /** The same query with another customer (the App Proxy's logged-in customer). */
+    public OfferQuery withCustomer(String customer) {
+        return new OfferQuery(placement, currency, cart, customer, sessionId, currencyRate);
+    }
+
+    private static BigDecimal rate(String value) {
+        if (value == null) {
+            return null;
+        }
+        BigDecimal rate = RATE.matcher(value).matches() ? new BigDecimal(value) : BigDecimal.ZERO;
+        if (rate.signum() <= 0 || rate.compareTo(MAX_RATE) > 0) {
+            throw ProblemException.invalid("currencyRate", "'currencyRate' must be a positive decimal such as \"0.92\"");
+        }
+        return rate;
     }
 
     private static CartLine line(OfferRequest.Line line, String at) {
@@ -74,7 +95,7 @@ public record OfferQuery(String placement, Currency currency, Cart cart, String 
         return optionalId(field, value);
     }
 
-    static String optionalId(String field, String value) {
+    public static String optionalId(String field, String value) {
         if (value != null && (value.isEmpty() || value.length() > MAX_ID || !Ids.printable(value))) {
             throw ProblemException.invalid(field, "'" + field + "' must be 1 to " + MAX_ID + " printable characters");
         }

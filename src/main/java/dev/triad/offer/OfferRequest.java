@@ -9,13 +9,19 @@ import com.fasterxml.jackson.databind.ObjectReader;
 import dev.triad.problem.JsonBody;
 
 
-/** The body of {@code POST /v1/shops/{shop}/offers}, as sent; {@link OfferQuery#of} validates it. */
+/**
+ * The body of {@code POST /v1/shops/{shop}/offers}, as sent; {@link OfferQuery#of} validates it.
+ * {@code currencyRate}: for a cart in another currency than the shop's (Shopify Markets), how many
+ * units of the cart's currency one unit of the shop's is worth, as the storefront converts
+ * ({@code Shopify.currency.rate}); prices in the cart are in the cart's currency.
+ */
 public record OfferRequest(
         String placement,
         String currency,
         List<Line> cart,
         String customerId,
-        String sessionId) {
+        String sessionId,
+        String currencyRate) {
 
     /** One cart line as sent: {@code price} is a decimal string. */
     public record Line(String productId, String variantId, Integer quantity, String price) {

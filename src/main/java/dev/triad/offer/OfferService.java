@@ -75,11 +75,7 @@ public class OfferService {
             Snapshot snapshot, String visitorHash) {
         Shop shop = caller.platformSigned() ? registered(shopId, snapshot.shop())
                 : PublishableKeys.check(shopId, caller.key(), caller.origin(), snapshot.shop());
-        if (!shop.currency().equals(query.currency().getCurrencyCode())) {
-            throw new ProblemException(422, "currency-mismatch", "Currency mismatch",
-                    "This shop's prices are in " + shop.currency() + "; the cart is in "
-                            + query.currency().getCurrencyCode(), "currency");
-        }
+        Presentment presentment = Presentment.of(shop.currency(), query);
         String visitor = query.sessionId() != null ? query.sessionId() : query.customerId();
         boolean holdout = Holdout.holdsOut(shopId, visitor, shop.settings().holdoutPercent());
         if (!shop.enabled()) {
@@ -91,11 +87,10 @@ public class OfferService {
         if (holdout) {
             return new OfferResponse(requestId, shopId, query.placement(), List.of(), null, true, false);
         }
-        int digits = Math.max(0, query.currency().getDefaultFractionDigits());
-        Selection selection = new RuleOfThree(shop.settings(), digits)
-                .select(query.cart(), snapshot.sheets(), snapshot.dismissed())
+        Selection selection = new RuleOfThree(shop.settings(), presentment.shopDigits())
+                .select(presentment.cartInShopCurrency(query.cart()), snapshot.sheets(), snapshot.dismissed())
                 .displayed(snapshot::displayed);
-        OfferViews views = new OfferViews(digits);
+        OfferViews views = new OfferViews(presentment);
         return new OfferResponse(requestId, shopId, query.placement(), views.of(selection),
                 views.freeShipping(selection), false, false);
     }

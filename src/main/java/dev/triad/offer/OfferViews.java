@@ -1,7 +1,6 @@
 package dev.triad.offer;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,13 +9,13 @@ import java.util.Map;
 import dev.triad.base.Money;
 import dev.triad.sheet.Candidate;
 
-/** Turns a {@link Selection} into the cards of the HTTP answer, money formatted in the cart's currency. */
+/** Turns a {@link Selection} into the cards of the HTTP answer, money shown in the cart's currency ({@link Presentment}). */
 final class OfferViews {
 
-    private final int fractionDigits;
+    private final Presentment presentment;
 
-    OfferViews(int fractionDigits) {
-        this.fractionDigits = fractionDigits;
+    OfferViews(Presentment presentment) {
+        this.presentment = presentment;
     }
 
     List<OfferResponse.View> of(Selection selection) {
@@ -84,6 +83,6 @@ final class OfferViews {
     }
 
     private String money(BigDecimal amount) {
-        return Money.format(amount.setScale(fractionDigits, RoundingMode.HALF_UP));
+        return Money.format(presentment.shown(amount));
     }
 }

@@ -39,7 +39,7 @@ public class OfferWarmup {
         Selection selection = new RuleOfThree(new ShopSettings(60, 10, new BigDecimal("1000.00"), 0), 2)
                 .select(cart, snapshot.sheets(), snapshot.dismissed())
                 .displayed(snapshot::displayed);
-        OfferViews views = new OfferViews(2);
+        OfferViews views = new OfferViews(Presentment.inShopCurrency(2));
         mapper.writeValueAsBytes(new OfferResponse("warmup", "warmup", "checkout", views.of(selection),
                 views.freeShipping(selection), false, false));
         OfferRequest.reader(mapper).readValue("{\"placement\":\"cart\",\"currency\":\"USD\",\"cart\":"

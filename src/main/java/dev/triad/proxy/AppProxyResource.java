@@ -90,14 +90,12 @@ public class AppProxyResource {
             throw ProblemException.tooLarge("body", "The request is " + body.length + " bytes; at most "
                     + config.offers().maxBodyBytes() + " are accepted");
         }
-        OfferRequest request = OfferRequest.parse(requestReader, body);
+        OfferQuery offerQuery = OfferQuery.of(OfferRequest.parse(requestReader, body), config.offers().maxCartLines());
         String customer = query.getFirst("logged_in_customer_id");
         if (customer != null && !customer.isEmpty()) {
-            request = new OfferRequest(request.placement(), request.currency(), request.cart(), customer,
-                    request.sessionId());
+            offerQuery = offerQuery.withCustomer(OfferQuery.optionalId("logged_in_customer_id", customer));
         }
-        return offers.offers(shop, OfferQuery.of(request, config.offers().maxCartLines()),
-                OfferService.Caller.platform());
+        return offers.offers(shop, offerQuery, OfferService.Caller.platform());
     }
 
     /** 401 unless Shopify signed this query with the app's secret within the allowed clock skew. */
