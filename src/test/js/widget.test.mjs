@@ -151,6 +151,10 @@ test('offers for the product of a WooCommerce variation in the cart, by keyboard
   await page.waitForSelector('[role="dialog"]', { state: 'detached' });
   assert.equal(await page.evaluate(() => document.activeElement.id), 'home', 'focus goes back where it was');
   assert.deepEqual((await carts()).productLookups, ['v-500-m'], 'the variation\'s parent is asked for once a session');
+  // The session the offers were asked for, in a first-party cookie the store's checkout can put into the order.
+  const session = await page.evaluate(() => sessionStorage.getItem('triad-session'));
+  const cookies = await context.cookies(store);
+  assert.equal(cookies.find(c => c.name === 'triad_session')?.value, session, 'the session is in the triad_session cookie');
   await context.close();
 });
 

@@ -160,6 +160,13 @@
       id = 's-' + Math.random().toString(36).slice(2) + Date.now().toString(36);
       sessionStorage.setItem('triad-session', id);
     }
+    // A WooCommerce order carries no cart attribute: the store's own server (Triad's plugin) reads this
+    // first-party cookie at checkout into the order's _triad_session meta, which links the order to the
+    // session's offers and hold-out group. Shopify orders carry the cart token instead.
+    if (config.platform === 'woocommerce' && document.cookie.indexOf('triad_session=' + id) < 0) {
+      document.cookie = 'triad_session=' + id + '; path=/; max-age=' + 7 * 24 * 3600 + '; SameSite=Lax'
+        + (location.protocol === 'https:' ? '; Secure' : '');
+    }
     return id;
   }
 

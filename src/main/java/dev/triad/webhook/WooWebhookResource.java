@@ -11,6 +11,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 import org.jboss.logging.Logger;
 
@@ -24,7 +25,9 @@ import dev.triad.shop.Shop;
  * shop's webhook secret ({@code X-WC-Webhook-Signature}: base64 HMAC-SHA256 of the body). The
  * activation ping (form body {@code webhook_id=N}) gets 200 and changes nothing. WooCommerce
  * delivery ids are not unique, so a repeated order is recognised by its order id alone.
- * 200 with what was done, 400 bad body, 401 bad signature, 404 unknown shop, 503 Redis unreachable.
+ * 200 with what was done, 202 {@code deferred} while Redis is away (held and processed when it is
+ * back: WooCommerce never delivers again, see {@link WooSpool}), 400 bad body, 401 bad signature or
+ * unknown shop, 503 when the spool is full.
  */
 @Path("/webhooks/woocommerce/{shop}")
 public class WooWebhookResource {
@@ -35,29 +38,47 @@ public class WooWebhookResource {
 
     private final WebhookReceiver receiver;
     private final StoreSync sync;
+    private final WooSpool spool;
 
-    public WooWebhookResource(WebhookReceiver receiver, StoreSync sync) {
+    public WooWebhookResource(WebhookReceiver receiver, StoreSync sync, WooSpool spool) {
         this.receiver = receiver;
         this.sync = sync;
+        this.spool = spool;
     }
 
     @POST
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
-    public WebhookReceiver.Outcome receive(@PathParam("shop") String shopName,
+    public Response receive(@PathParam("shop") String shopName,
             @HeaderParam("X-WC-Webhook-Signature") String signature, @HeaderParam("X-WC-Webhook-Topic") String topic,
             byte[] body) {
         if (body.length < 64 && PING.matcher(new String(body, StandardCharsets.US_ASCII).trim()).matches()) {
-            return new WebhookReceiver.Outcome("ping", topic);
+            return Response.ok(new WebhookReceiver.Outcome("ping", topic)).build();
         }
+        WooSpool.Held delivery = new WooSpool.Held(shopName, signature, topic, body);
+        try {
+            return Response.ok(process(delivery)).build();
+        } catch (RuntimeException e) {
+            if (!WooSpool.notNow(e) || !spool.hold(delivery, this::process)) {
+                throw e;
+            }
+            LOG.infof("Held a WooCommerce %s delivery for %s while Redis is away (%d held)", topic, shopName,
+                    spool.size());
+            return Response.accepted(new WebhookReceiver.Outcome("deferred", topic)).build();
+        }
+    }
+
+    /** Checks and applies one delivery; throws when Redis is away, refuses a bad one. */
+    private WebhookReceiver.Outcome process(WooSpool.Held delivery) {
+        String topic = delivery.topic();
         // An unknown shop and a wrong signature get the same answer: no one learns which shops Triad holds.
-        Shop shop = receiver.registered(shopName, "woocommerce");
+        Shop shop = receiver.registered(delivery.shop(), "woocommerce");
         // WooCommerce signs with wp_specialchars_decode(secret, ENT_QUOTES): a secret holding &, <, >, " or '
         // is signed with the character, whether the merchant registered it plain or as WordPress showed it.
-        if (shop == null || !Signatures.base64Matches(WordPressText.specialcharsDecode(shop.webhookSecret()), body,
-                signature)) {
+        if (shop == null || !Signatures.base64Matches(WordPressText.specialcharsDecode(shop.webhookSecret()),
+                delivery.body(), delivery.signature())) {
             LOG.infof("Refused a WooCommerce %s delivery for %s: no registered shop's webhook secret signs it",
-                    topic, shopName);
+                    topic, delivery.shop());
             throw ProblemException.unauthorized("X-WC-Webhook-Signature",
                     "X-WC-Webhook-Signature is not the HMAC of this body under the shop's webhook secret");
         }
@@ -65,7 +86,7 @@ public class WooWebhookResource {
         if (effect == null) {
             return new WebhookReceiver.Outcome("ignored", topic);
         }
-        return receiver.deliver(shop, topic, null, receiver.parse(body), effect);
+        return receiver.deliver(shop, topic, null, receiver.parse(delivery.body()), effect);
     }
 
     private WebhookReceiver.Effect effect(String topic) {

@@ -20,6 +20,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import dev.triad.support.Admin;
 import dev.triad.support.BikeShop;
 import dev.triad.support.Orders;
 import dev.triad.support.Redis;
@@ -73,6 +74,34 @@ class FaultInjectionTest {
             answer.then().statusCode(503).contentType("application/problem+json");
             assertThat(answer.asString()).doesNotContain("at dev.").doesNotContain("Exception");
         }
+    }
+
+    /**
+     * WooCommerce never delivers a webhook again and disables one after more than five failures in a row
+     * (WC_Webhook::log_delivery: a failure is anything but 2xx, 301 or 302; failed_delivery). A delivery
+     * that meets Redis down is held and answered 202, and applied once Redis is back; a forged one held
+     * alongside is refused then and writes nothing.
+     */
+    @Test
+    void shouldHoldAWooCommerceDeliveryWhileRedisIsDownAndApplyItOnceRedisIsBack() throws Exception {
+        String secret = "woo-outage-secret";
+        Admin shop = Stores.register("fault-woo.example", "woocommerce", Map.of("webhookSecret", secret));
+        String order = Stores.fixture("woocommerce/order.json");
+        RestartableRedisTestResource.stopRedis();
+
+        Stores.woo(shop.shop(), "order.created", order, secret).then().statusCode(202)
+                .body("result", equalTo("deferred"));
+        Stores.woo(shop.shop(), "order.created", order.replace("\"id\": 727", "\"id\": 728"), "not-the-secret")
+                .then().statusCode(202);
+        RestartableRedisTestResource.startRedis();
+
+        String prefix = "triad:{fault-woo.example}:";
+        for (int i = 0; i < 100 && Redis.keys(prefix + "orders").isEmpty(); i++) {
+            Thread.sleep(100);
+        }
+        Thread.sleep(2500); // one more round of the spool, for the forged delivery
+        assertThat(Redis.command("HLEN", prefix + "orders")).isEqualTo(":1");
+        assertThat(Redis.command("HEXISTS", prefix + "orders", "727")).isEqualTo(":1");
     }
 
     @Test

@@ -136,6 +136,60 @@ class WooFidelityTest {
         return variation;
     }
 
+    /**
+     * The whole path of a WooCommerce session: the widget asks for offers and adds one under its session
+     * id, keeps the id in the first-party {@code triad_session} cookie (the browser test checks that), the
+     * store's checkout writes it into the order as {@code _triad_session} meta (the plugin's part: here
+     * the order body carries it, as REST v3 {@code meta_data} entries {@code {id, key, value}}), and the
+     * order counts in the session's group, won by the offer.
+     */
+    @Test
+    void shouldCountAWooCommerceOrderCarryingTheWidgetsSessionInItsGroupAndAsWonByTheOffer() throws Exception {
+        Admin shop = register("woo-session.example");
+        Map<String, Object> bike = product(830, "simple", "Road Bike", "900.00");
+        bike.put("cross_sell_ids", List.of(832));
+        for (Map<String, Object> p : List.of(product(832, "simple", "Bell", "9.00"), bike)) {
+            Stores.woo(shop.shop(), "product.created", Orders.json(p), SECRET).then().statusCode(200);
+        }
+        Map<String, Object> ask = new HashMap<>(BikeShop.cart(BikeShop.line("830", "830", 1, "900.00")));
+        ask.put("sessionId", "s-woo-checkout");
+        given().header("X-Triad-Key", shop.publishableKey()).contentType(ContentType.JSON).body(ask)
+                .post("/v1/shops/{shop}/offers", shop.shop()).then().statusCode(200);
+        given().header("X-Triad-Key", shop.publishableKey()).contentType(ContentType.JSON)
+                .body(Map.of("type", "add", "sessionId", "s-woo-checkout",
+                        "offers", List.of(Map.of("tier", 1, "kind", "add_on", "productIds", List.of("832")))))
+                .post("/v1/shops/{shop}/events", shop.shop()).then().statusCode(202);
+        awaitStats(shop, "exposed.sessions", 1);
+
+        Map<String, Object> order = new HashMap<>(JsonPath.from(Stores.fixture("woocommerce/order.json")).getMap(""));
+        order.put("id", 9830);
+        order.put("line_items", List.of(line(830, "Road Bike", "900.00"), line(832, "Bell", "9.00")));
+        order.put("meta_data", List.of(Map.of("id", 1, "key", "_triad_session", "value", "s-woo-checkout")));
+        order.put("total", "909.00");
+        Stores.woo(shop.shop(), "order.created", Orders.json(order), SECRET).then().statusCode(200);
+
+        JsonPath stats = awaitStats(shop, "exposed.orders", 1);
+        assertThat(stats.getLong("exposed.orders")).isEqualTo(1);
+        assertThat(stats.getLong("orders.attributed")).isEqualTo(1);
+        assertThat(stats.getString("orders.attributedRevenue")).isEqualTo("9.00");
+    }
+
+    static Map<String, Object> line(int productId, String name, String price) {
+        return Map.of("id", productId * 10, "name", name, "product_id", productId, "variation_id", 0, "quantity", 1,
+                "subtotal", price, "total", price, "price", price, "sku", "");
+    }
+
+    static JsonPath awaitStats(Admin shop, String field, long atLeast) throws InterruptedException {
+        for (int i = 0;; i++) {
+            JsonPath stats = given().header("Authorization", "Bearer " + shop.adminKey())
+                    .get("/admin/v1/shops/{shop}/stats", shop.shop()).then().statusCode(200).extract().jsonPath();
+            if (stats.getLong(field) >= atLeast || i > 100) {
+                return stats;
+            }
+            Thread.sleep(100);
+        }
+    }
+
     static List<String> offered(Admin shop, String productId, String price) {
         Response answer = given().header("X-Triad-Key", shop.publishableKey()).contentType(ContentType.JSON)
                 .body(BikeShop.cart(BikeShop.line(productId, productId, 1, price)))
