@@ -117,6 +117,55 @@ public class CatalogStore {
         batches.send(writes);
     }
 
+    /**
+     * Records the ids live traffic uses for a product: its handle and its variants' SKUs (Shopify
+     * product webhooks carry all three), so that files naming products by handle or SKU (Shopify's
+     * product CSV and order export) are read with the same ids.
+     */
+    public void recordIdentities(String shop, String productId, String handle, Map<String, String> variantBySku) {
+        List<Request> writes = new ArrayList<>();
+        if (handle != null) {
+            writes.add(Request.cmd(Command.HSET).arg(Keys.handles(shop)).arg(handle).arg(productId));
+        }
+        if (!variantBySku.isEmpty()) {
+            Request skus = Request.cmd(Command.HSET).arg(Keys.skus(shop));
+            Request variants = Request.cmd(Command.HSET).arg(Keys.skuVariants(shop));
+            variantBySku.forEach((sku, variant) -> {
+                skus.arg(sku).arg(productId);
+                variants.arg(sku).arg(variant);
+            });
+            writes.add(skus);
+            writes.add(variants);
+        }
+        if (!writes.isEmpty()) {
+            batches.send(writes);
+        }
+    }
+
+    /** The ids learnt for {@code handles} (those known), by handle. */
+    public Map<String, String> idsOfHandles(String shop, Collection<String> handles) {
+        return lookup(Keys.handles(shop), handles);
+    }
+
+    /** The variant ids learnt for {@code skus} (those known), by SKU. */
+    public Map<String, String> variantsOfSkus(String shop, Collection<String> skus) {
+        return lookup(Keys.skuVariants(shop), skus);
+    }
+
+    private Map<String, String> lookup(String hash, Collection<String> fields) {
+        Map<String, String> found = new HashMap<>();
+        List<String> list = new ArrayList<>(fields);
+        for (int from = 0; from < list.size(); from += 500) {
+            List<String> page = list.subList(from, Math.min(list.size(), from + 500));
+            redis.hash(String.class).hmget(hash, page.toArray(String[]::new)).forEach((field, value) -> {
+                if (value != null) {
+                    found.put(field, value);
+                }
+            });
+        }
+        return found;
+    }
+
     /** Stores {@code product}, rebuilds its sheet and patches every sheet naming it; returns its new sheet. */
     public OfferSheet put(String shop, ProductFacts product) {
         return write(shop, product.id(), existing -> product, null).sheet;

@@ -7,6 +7,7 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -14,6 +15,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import de.siegmar.fastcsv.reader.CsvParseException;
 import dev.triad.catalog.CatalogStore;
+import dev.triad.catalog.ProductFacts;
 import dev.triad.mining.RebuildService;
 import dev.triad.shop.Shop;
 
@@ -46,6 +48,9 @@ public class CatalogImport {
             throw Upload.incomplete(stopped, "The upload stopped: " + stopped.getMessage() + ". No product was taken.")
                     .withReport(report);
         }
+        if ("shopify-products-csv".equals(report.format)) {
+            products = withLiveIds(shop.id(), products);
+        }
         catalog.putAll(shop.id(), products.stream().map(CatalogFormats.Draft::facts).toList(),
                 products.stream().flatMap(p -> p.skus.stream().map(sku -> java.util.Map.entry(sku, p.id))).toList());
         report.productsTaken = products.size();
@@ -53,5 +58,25 @@ public class CatalogImport {
         report.rebuild = rebuild.full(shop.id(), shop.settings());
         report.millis = (System.nanoTime() - start) / 1_000_000;
         return report;
+    }
+
+    /**
+     * Shopify's product CSV names products by handle and variants by SKU; webhooks and carts by
+     * numeric ids. Where Shopify's product webhooks already taught Triad the ids of a handle and of
+     * SKUs, the CSV's products and variants take them, so both describe one product. (A CSV read
+     * before any webhook keeps the handle; importing it again after the first sync joins them.)
+     */
+    private List<CatalogFormats.Draft> withLiveIds(String shop, List<CatalogFormats.Draft> products) {
+        Map<String, String> ids = catalog.idsOfHandles(shop, products.stream().map(p -> p.id).toList());
+        Map<String, String> variants = catalog.variantsOfSkus(shop,
+                products.stream().flatMap(p -> p.variants.stream().map(ProductFacts.Variant::id)).toList());
+        for (CatalogFormats.Draft p : products) {
+            p.id = ids.getOrDefault(p.id, p.id);
+            List<ProductFacts.Variant> live = p.variants.stream().map(v -> new ProductFacts.Variant(
+                    variants.getOrDefault(v.id(), v.id()), v.title(), v.price(), v.compareAtPrice(), v.inStock())).toList();
+            p.variants.clear();
+            p.variants.addAll(live);
+        }
+        return products;
     }
 }

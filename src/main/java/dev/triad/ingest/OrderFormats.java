@@ -40,14 +40,16 @@ final class OrderFormats {
         CsvTable csv = new CsvTable(in);
         if (csv.has("Name") && csv.has("Lineitem quantity")) {
             report.format = "shopify-orders-csv";
-            grouped(csv, report, sink, "Name", OrderFormats::shopifyLine, OrderFormats::shopifyOrderSkipped);
+            // Orders are grouped by Name (#1001, on every row); the order's id is the export's Id (on its
+            // first row) where the export has it: the id webhooks carry, so an order in both counts once.
+            grouped(csv, report, sink, "Name", "Id", OrderFormats::shopifyLine, OrderFormats::shopifyOrderSkipped);
         } else if (csv.has("InvoiceNo") && csv.has("StockCode")) {
             report.format = "online-retail-csv";
-            grouped(csv, report, sink, "InvoiceNo", OrderFormats::retailLine,
+            grouped(csv, report, sink, "InvoiceNo", null, OrderFormats::retailLine,
                     (t, r) -> t.get(r, "InvoiceNo").startsWith("C") ? "cancellation invoice" : null);
         } else if (csv.has("order_id") && csv.has("product_id")) {
             report.format = "line-items-csv";
-            grouped(csv, report, sink, "order_id", OrderFormats::longLine, (t, r) -> null);
+            grouped(csv, report, sink, "order_id", null, OrderFormats::longLine, (t, r) -> null);
         } else {
             throw ProblemException.invalid("body", "Unrecognised order file: expected a Shopify order export, "
                     + "a CSV with order_id,product_id columns, the Online Retail layout or NDJSON");
@@ -65,8 +67,9 @@ final class OrderFormats {
     }
 
     private static void grouped(CsvTable csv, ImportReport report, Consumer<ImportedOrder> sink, String key,
-            LineParser parser, OrderFilter filter) {
+            String idColumn, LineParser parser, OrderFilter filter) {
         String current = null;
+        String orderId = null;
         String customer = null;
         boolean skipping = false;
         List<ImportedOrder.Line> lines = new ArrayList<>();
@@ -75,8 +78,9 @@ final class OrderFormats {
             CsvRecord row = rows.next();
             String id = csv.get(row, key);
             if (!id.equals(current)) {
-                emit(current, customer, lines, skipping, report, sink);
+                emit(orderId, customer, lines, skipping, report, sink);
                 current = id;
+                orderId = id;
                 lines = new ArrayList<>();
                 String reason = filter.skip(csv, row);
                 skipping = reason != null;
@@ -85,6 +89,10 @@ final class OrderFormats {
                     report.problem(row.getStartingLineNumber(), "missing or invalid order id");
                     skipping = true;
                 }
+            }
+            String exportId = idColumn == null ? "" : csv.get(row, idColumn);
+            if (!exportId.isEmpty() && orderId.equals(current) && Ids.valid(exportId)) {
+                orderId = exportId;
             }
             if (skipping) {
                 report.linesSkipped++;
@@ -100,7 +108,7 @@ final class OrderFormats {
                 }
             }
         }
-        emit(current, customer, lines, skipping, report, sink);
+        emit(orderId, customer, lines, skipping, report, sink);
     }
 
     private static void emit(String id, String customer, List<ImportedOrder.Line> lines, boolean skipped,

@@ -81,6 +81,16 @@ public final class Keys {
         return prefix(shop) + "variation-parents";
     }
 
+    /** Hash: a Shopify product's handle → its id, learnt from product webhooks, so a product CSV (by handle) meets them. */
+    public static String handles(String shop) {
+        return prefix(shop) + "handles";
+    }
+
+    /** Hash: SKU → the platform's variant id, learnt from product webhooks. */
+    public static String skuVariants(String shop) {
+        return prefix(shop) + "sku-variants";
+    }
+
     public static String skus(String shop) {
         return prefix(shop) + "skus";
     }

@@ -8,6 +8,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import dev.triad.base.Ids;
 import dev.triad.catalog.ProductFacts;
 import dev.triad.ingest.ImportedOrder;
 import dev.triad.ingest.OrderOutcome;
@@ -34,6 +35,19 @@ final class ShopifyPayloads {
         String customer = Payloads.id(order.path("customer"), "id", "customer.id");
         return new StoreOrder(new ImportedOrder(id, customer, lines), session(order),
                 Payloads.money(order, "total_price", "total_price"));
+    }
+
+    /** A product body's variant ids by SKU (variants without a SKU left out). */
+    static Map<String, String> variantsBySku(JsonNode body) {
+        Map<String, String> bySku = new LinkedHashMap<>();
+        for (JsonNode v : Payloads.object(body).path("variants")) {
+            String sku = Payloads.text(v, "sku");
+            String id = Payloads.id(v, "id", "variants[].id");
+            if (sku != null && !sku.isBlank() && id != null && Ids.valid(sku)) {
+                bySku.put(sku, id);
+            }
+        }
+        return bySku;
     }
 
     /** The inventory item ids a product body's variants name. */

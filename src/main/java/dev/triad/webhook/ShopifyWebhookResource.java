@@ -112,6 +112,7 @@ public class ShopifyWebhookResource {
                 claim.run();
                 sync.product(shop, product, false, Payloads.changedAt(body, "updated_at"));
                 inventory.remember(shop.id(), ShopifyPayloads.inventoryItems(body, tracked));
+                sync.identities(shop, product.id(), Payloads.text(body, "handle"), ShopifyPayloads.variantsBySku(body));
             };
             case INVENTORY_ITEMS_CREATE, INVENTORY_ITEMS_UPDATE -> (shop, body) -> {
                 claim.run();

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -86,6 +87,11 @@ public class StoreSync {
                         : new ProductFacts(product.id(), product.title(), product.type(), product.url(), product.image(),
                                 product.rating(), product.reviewCount(), product.variants(), existing.complements(),
                                 existing.upgrades()));
+    }
+
+    /** The ids live traffic uses for a product, by its handle and SKUs: imports by handle or SKU meet them. */
+    public void identities(Shop shop, String productId, String handle, Map<String, String> variantBySku) {
+        catalog.recordIdentities(shop.id(), productId, handle, variantBySku);
     }
 
     /**
