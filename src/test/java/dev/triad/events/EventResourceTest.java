@@ -7,8 +7,6 @@ import static org.hamcrest.Matchers.equalTo;
 import java.util.List;
 import java.util.Map;
 
-import jakarta.inject.Inject;
-
 import org.junit.jupiter.api.Test;
 
 import dev.triad.support.BikeShop;
@@ -23,9 +21,6 @@ import io.restassured.response.Response;
 @QuarkusTest
 @QuarkusTestResource(RedisTestResource.class)
 class EventResourceTest {
-
-    @Inject
-    RequestIds requestIds;
 
     static final Map<String, Object> HELMET_OFFER = Map.of("tier", 1, "kind", "add_on", "productIds", List.of("p-helmet"));
 
@@ -100,16 +95,6 @@ class EventResourceTest {
         stats(bikes).body("funnel.impressions", equalTo(0)).body("funnel.clicks", equalTo(0))
                 .body("funnel.dismissals", equalTo(0));
         assertThat(offered(bikes, "s-1")).doesNotContain("p-helmet");
-    }
-
-    @Test
-    void shouldStopCountingAnAnswersEventsTwoHoursAfterTheAnswer() {
-        long now = java.time.Instant.now().getEpochSecond();
-        String id = requestIds.mint("hours.example", now);
-
-        assertThat(requestIds.valid("hours.example", id, now + 7_199)).isTrue();
-        assertThat(requestIds.valid("hours.example", id, now + 7_201)).isFalse();
-        assertThat(requestIds.valid("hours-other.example", id, now)).isFalse();
     }
 
     @Test
