@@ -122,7 +122,8 @@ public class CatalogStore {
      * product webhooks carry all three), so that files naming products by handle or SKU (Shopify's
      * product CSV and order export) are read with the same ids.
      */
-    public void recordIdentities(String shop, String productId, String handle, Map<String, String> variantBySku) {
+    public void recordIdentities(String shop, String productId, String handle, Map<String, String> variantBySku,
+            List<String> formerIds) {
         List<Request> writes = new ArrayList<>();
         if (handle != null) {
             writes.add(Request.cmd(Command.HSET).arg(Keys.handles(shop)).arg(handle).arg(productId));
@@ -140,6 +141,40 @@ public class CatalogStore {
         if (!writes.isEmpty()) {
             batches.send(writes);
         }
+        replaceFormerIds(shop, productId, formerIds);
+    }
+
+    /**
+     * Products a file filed under other ids (a handle, {@code sku-…}) that live traffic names {@code productId}:
+     * each becomes an alias of it (the next rebuild counts their orders as its), leaves every sheet, and
+     * hands the merchant's pins over when the product has none of its own.
+     */
+    private void replaceFormerIds(String shop, String productId, List<String> formerIds) {
+        List<String> others = formerIds.stream().filter(id -> !id.equals(productId)).distinct().toList();
+        if (others.isEmpty()) {
+            return;
+        }
+        // One read for them all: on most webhooks none exists.
+        Map<String, ProductFacts> existing = findAll(shop, others);
+        for (String former : others) {
+            ProductFacts old = existing.get(former);
+            if (old == null) {
+                continue;
+            }
+            batches.send(Request.cmd(Command.HSET).arg(Keys.aliases(shop)).arg(former).arg(productId));
+            if (!old.complements().isEmpty() || !old.upgrades().isEmpty()) {
+                update(shop, productId, null, live -> live == null || !live.complements().isEmpty() || !live.upgrades().isEmpty()
+                        ? null
+                        : new ProductFacts(live.id(), live.title(), live.type(), live.url(), live.image(), live.rating(),
+                                live.reviewCount(), live.variants(), old.complements(), old.upgrades()));
+            }
+            delete(shop, former);
+        }
+    }
+
+    /** Ids files gave products → the ids live traffic uses for them. */
+    public Map<String, String> aliases(String shop) {
+        return redis.hash(String.class).hgetall(Keys.aliases(shop));
     }
 
     /** The ids learnt for {@code handles} (those known), by handle. */

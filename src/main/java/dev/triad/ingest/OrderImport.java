@@ -175,7 +175,7 @@ public class OrderImport {
                 return line.productId();
             }
             if (line.sku() != null) {
-                return skus.getOrDefault(line.sku(), "sku-" + slug(line.sku()));
+                return skus.getOrDefault(line.sku(), skuProductId(line.sku()));
             }
             return "name-" + slug(line.title());
         }
@@ -196,6 +196,11 @@ public class OrderImport {
                 report.productsLearnt += catalog.putIfAbsent(shop, learnt);
             }
         }
+    }
+
+    /** The id an order line naming only an unknown SKU files its product under. */
+    public static String skuProductId(String sku) {
+        return "sku-" + slug(sku);
     }
 
     static String slug(String text) {

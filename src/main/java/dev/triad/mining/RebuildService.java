@@ -106,9 +106,10 @@ public class RebuildService {
             CoPurchases mined = new CoPurchases(1 << 16);
             // HSCAN may return an entry twice while the hash is being rehashed: count each order once.
             Set<String> seen = new HashSet<>();
+            Map<String, String> aliases = catalog.aliases(shop);
             counts.scan(shop, basket -> {
                 if (seen.add(basket.orderId())) {
-                    mined.add(basket.productIds());
+                    mined.add(aliases.isEmpty() ? basket.productIds() : liveIds(basket.productIds(), aliases));
                 }
             });
             Map<String, ProductFacts> facts = catalog.all(shop);
@@ -150,6 +151,18 @@ public class RebuildService {
         }
     }
 
+
+    /** A basket's product ids with those a file gave (a handle, {@code sku-…}) read as the ids live traffic uses. */
+    private static List<String> liveIds(List<String> ids, Map<String, String> aliases) {
+        List<String> live = new ArrayList<>(ids.size());
+        for (String id : ids) {
+            String mapped = aliases.getOrDefault(id, id);
+            if (!live.contains(mapped)) {
+                live.add(mapped);
+            }
+        }
+        return live;
+    }
 
     private void logParked(String shop) {
         redis.send(Request.cmd(Command.EVAL).arg(LOG_PARKED).arg(2).arg(Keys.pendingOrders(shop)).arg(Keys.orders(shop)));

@@ -86,6 +86,14 @@ public final class Keys {
         return prefix(shop) + "handles";
     }
 
+    /**
+     * Hash: an id a file gave a product (a Shopify handle, {@code sku-…}) → the id live traffic uses for
+     * it, learnt when a product webhook named both: a rebuild counts the order log's old ids as the new.
+     */
+    public static String aliases(String shop) {
+        return prefix(shop) + "aliases";
+    }
+
     /** Hash: SKU → the platform's variant id, learnt from product webhooks. */
     public static String skuVariants(String shop) {
         return prefix(shop) + "sku-variants";

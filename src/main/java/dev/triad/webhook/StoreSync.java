@@ -89,9 +89,18 @@ public class StoreSync {
                                 existing.upgrades()));
     }
 
-    /** The ids live traffic uses for a product, by its handle and SKUs: imports by handle or SKU meet them. */
+    /**
+     * The ids live traffic uses for a product, by its handle and SKUs: imports by handle or SKU meet
+     * them from now on, and a product an import filed under its handle, or an order export under
+     * {@code sku-…}, becomes this product (its orders count as this product's at the next rebuild).
+     */
     public void identities(Shop shop, String productId, String handle, Map<String, String> variantBySku) {
-        catalog.recordIdentities(shop.id(), productId, handle, variantBySku);
+        List<String> former = new ArrayList<>();
+        if (handle != null) {
+            former.add(handle);
+        }
+        variantBySku.keySet().forEach(sku -> former.add(OrderImport.skuProductId(sku)));
+        catalog.recordIdentities(shop.id(), productId, handle, variantBySku, former);
     }
 
     /**

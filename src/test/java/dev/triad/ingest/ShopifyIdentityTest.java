@@ -68,12 +68,59 @@ class ShopifyIdentityTest {
                 .get("/admin/v1/shops/{shop}/products/{id}", shop.shop(), "ipod-nano").then().statusCode(404);
     }
 
+    @Test
+    void shouldJoinAShopSetUpFromFilesWithTheIdsItsWebhooksBringAndOfferForThem() {
+        Admin shop = Admin.register("identity-files-first.myshopify.com");
+        given().header("Authorization", "Bearer " + shop.adminKey()).contentType("text/csv").body("""
+                Handle,Title,Type,Published,Option1 Name,Option1 Value,Variant SKU,Variant Price,Image Src
+                ipod-nano,iPod Nano 8GB,Cult Products,TRUE,Color,Pink,IPOD2008PINK,199.00,
+                ipod-case,iPod Case,Accessories,TRUE,,,CASE-1,19.00,
+                """).post("/admin/v1/shops/{shop}/catalog", shop.shop()).then().statusCode(200);
+        shop.importOrders("""
+                Name,Financial Status,Lineitem quantity,Lineitem name,Lineitem price,Lineitem sku
+                #1,paid,1,iPod Nano,199.00,IPOD2008PINK
+                #1,,1,iPod Case,19.00,CASE-1
+                #2,paid,1,iPod Nano,199.00,IPOD2008PINK
+                #2,,1,iPod Case,19.00,CASE-1
+                #3,paid,1,iPod Nano,199.00,IPOD2008PINK
+                #3,,1,iPod Case,19.00,CASE-1
+                """);
+
+        Stores.shopify(shop.shop(), "products/update", null, ipod(632910903L)).then().statusCode(200);
+        Stores.shopify(shop.shop(), "products/update", null, product(632910904L, "ipod-case", "iPod Case", "CASE-1",
+                19.00)).then().statusCode(200);
+        shop.rebuild();
+
+        assertThat(shop.product("632910903").getInt("orders")).isEqualTo(3);
+        given().header("Authorization", "Bearer " + shop.adminKey())
+                .get("/admin/v1/shops/{shop}/products/{id}", shop.shop(), "ipod-nano").then().statusCode(404);
+        JsonPath offers = given().header("X-Triad-Key", shop.publishableKey()).contentType("application/json")
+                .body(dev.triad.support.BikeShop.cart(dev.triad.support.BikeShop.line("632910903", "808950810", 1, "199.00")))
+                .post("/v1/shops/{shop}/offers", shop.shop()).then().statusCode(200).extract().jsonPath();
+        assertThat(offers.getList("offers.productId", String.class)).contains("632910904");
+    }
+
     /** The fixture product as product {@code id}. */
     static String ipod(long id) {
         JsonPath fixture = JsonPath.from(Stores.fixture("shopify/product.json"));
         Map<String, Object> product = new HashMap<>(fixture.getMap("product") != null ? fixture.getMap("product")
                 : fixture.getMap(""));
         product.put("id", id);
+        return Orders.json(product);
+    }
+
+    /** Another product of the fixture's shape: one variant with {@code sku}. */
+    static String product(long id, String handle, String title, String sku, double price) {
+        JsonPath fixture = JsonPath.from(Stores.fixture("shopify/product.json"));
+        Map<String, Object> product = new HashMap<>(fixture.getMap("product") != null ? fixture.getMap("product")
+                : fixture.getMap(""));
+        product.put("id", id);
+        product.put("handle", handle);
+        product.put("title", title);
+        product.put("product_type", "Accessories");
+        product.put("variants", List.of(Map.of("id", id + 1, "product_id", id, "title", "Default Title",
+                "price", String.format(java.util.Locale.ROOT, "%.2f", price), "sku", sku, "inventory_policy", "deny",
+                "inventory_quantity", 5)));
         return Orders.json(product);
     }
 
