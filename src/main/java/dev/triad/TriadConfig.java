@@ -74,6 +74,27 @@ public interface TriadConfig {
         /** How far an App Proxy request's signed timestamp may be from now. */
         @WithDefault("90s")
         Duration proxyClockSkew();
+
+        /** The Shopify app's client id ({@code TRIAD_SHOPIFY_API_KEY}): the audience of App Bridge session tokens. */
+        Optional<String> apiKey();
+
+        /**
+         * Key that encrypts shops' Admin API access tokens at rest (AES-256-GCM; {@code TRIAD_SHOPIFY_TOKEN_KEY},
+         * 32 bytes in base64). Without it the app cannot be installed.
+         */
+        Optional<String> tokenKey();
+
+        /** Where a shop's Admin API answers; {@code {shop}} stands for its myshopify.com domain. */
+        @WithDefault("https://{shop}")
+        String adminUrl();
+
+        /** The Admin API version Triad asks for. */
+        @WithDefault("2025-10")
+        String apiVersion();
+
+        /** How far a session token's {@code exp} and {@code nbf} may be off this server's clock. */
+        @WithDefault("10s")
+        Duration sessionTokenSkew();
     }
 
     interface Privacy {

@@ -81,6 +81,11 @@ public final class Keys {
         return prefix(shop) + "variation-parents";
     }
 
+    /** String: the shop's Shopify Admin API access token, encrypted (AES-GCM); erased when the app is uninstalled. */
+    public static String shopifyToken(String shop) {
+        return prefix(shop) + "shopify-token";
+    }
+
     /** Hash: a Shopify product's handle → its id, learnt from product webhooks, so a product CSV (by handle) meets them. */
     public static String handles(String shop) {
         return prefix(shop) + "handles";

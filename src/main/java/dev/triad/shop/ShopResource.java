@@ -1,6 +1,5 @@
 package dev.triad.shop;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import jakarta.ws.rs.Consumes;
@@ -15,8 +14,6 @@ import jakarta.ws.rs.core.Response;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
-import dev.triad.TriadConfig;
-import dev.triad.base.Signatures;
 import dev.triad.problem.ProblemException;
 
 /**
@@ -30,18 +27,13 @@ import dev.triad.problem.ProblemException;
 public class ShopResource {
 
     private final ShopStore shops;
+    private final ShopRegistry registry;
     private final AdminAuth auth;
 
-    /** The secret publishable keys are derived under; null: none configured, keys are random. */
-    private final byte[] keySecret;
-
-    public ShopResource(ShopStore shops, AdminAuth auth, TriadConfig config) {
+    public ShopResource(ShopStore shops, ShopRegistry registry, AdminAuth auth) {
         this.shops = shops;
+        this.registry = registry;
         this.auth = auth;
-        this.keySecret = config.privacy().hashKey().map(k -> k.getBytes(StandardCharsets.UTF_8))
-                .or(() -> config.adminKey().filter(k -> !k.isBlank()).map(k -> Signatures.hmacSha256(
-                        k.getBytes(StandardCharsets.UTF_8), "triad publishable keys".getBytes(StandardCharsets.UTF_8))))
-                .orElse(null);
     }
 
     /** What the admin API shows of a shop; {@code adminKey} only in the answer that created it. */
@@ -73,13 +65,11 @@ public class ShopResource {
             shops.save(updated);
             return Response.ok(View.of(updated, null)).build();
         }
-        String adminKey = ApiKeys.newAdminKey();
-        String publishableKey = keySecret == null ? ApiKeys.newPublishableKey() : ApiKeys.publishableKeyOf(keySecret, id);
-        Shop created = request.toShop(id, null, publishableKey, ApiKeys.hash(adminKey));
-        if (!shops.create(created)) {
+        ShopRegistry.Created created = registry.create(id, request);
+        if (created == null) {
             return put(shop, authorization, request);
         }
-        return Response.status(Response.Status.CREATED).entity(View.of(created, adminKey)).build();
+        return Response.status(Response.Status.CREATED).entity(View.of(created.shop(), created.adminKey())).build();
     }
 
     @GET

@@ -173,8 +173,10 @@ public class StoreSync {
         }
     }
 
-    /** The app was removed from the store: the shop stays registered but offers return none. */
+    /** The app was removed from the store: the shop stays registered but offers return none; its access token is erased. */
     public void uninstalled(Shop shop) {
+        // Shopify revokes the app's access token on uninstall: the encrypted copy goes too.
+        redis.send(Request.cmd(Command.UNLINK).arg(Keys.shopifyToken(shop.id())));
         shops.save(new Shop(shop.id(), shop.platform(), shop.currency(), shop.allowedOrigins(), shop.settings(),
                 shop.publishableKey(), shop.adminKeyHash(), shop.webhookSecret(), false));
     }

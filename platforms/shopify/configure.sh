@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# Writes the app's client id and Triad's public URL into shopify.app.toml (every placeholder at once).
+#   platforms/shopify/configure.sh <client-id> <https://triad.example.com>
+set -euo pipefail
+cd "$(dirname "$0")"
+client_id=${1:?the app's client id, from the Partner dashboard}
+url=${2:?Triad's public https URL, without a trailing slash}
+url=${url%/}
+case "$url" in https://*) ;; *) echo "Triad's URL must start with https://" >&2; exit 1 ;; esac
+sed -i.bak -e "s|TRIAD_CLIENT_ID|$client_id|g" -e "s|TRIAD_URL|$url|g" shopify.app.toml && rm shopify.app.toml.bak
+grep -n "client_id\|$url" shopify.app.toml

@@ -1,0 +1,61 @@
+package dev.triad.shop;
+
+import java.nio.charset.StandardCharsets;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import dev.triad.TriadConfig;
+import dev.triad.base.Signatures;
+
+/**
+ * Registers shops: by the operator through the admin API, or by the shop itself when it installs the
+ * Shopify app. A new shop gets an admin key (shown once, kept only as its hash) and a publishable key
+ * derived from the deployment's secret and the shop's name, so a shop registered again after its
+ * record was lost keeps the key its storefront carries.
+ */
+@ApplicationScoped
+public class ShopRegistry {
+
+    private final ShopStore shops;
+    /** The secret publishable keys are derived under; null: none configured, keys are random. */
+    private final byte[] keySecret;
+
+    public ShopRegistry(ShopStore shops, TriadConfig config) {
+        this.shops = shops;
+        this.keySecret = config.privacy().hashKey().map(k -> k.getBytes(StandardCharsets.UTF_8))
+                .or(() -> config.adminKey().filter(k -> !k.isBlank()).map(k -> Signatures.hmacSha256(
+                        k.getBytes(StandardCharsets.UTF_8), "triad publishable keys".getBytes(StandardCharsets.UTF_8))))
+                .orElse(null);
+    }
+
+    /** A shop just created, with its admin key in the clear (this once). */
+    public record Created(Shop shop, String adminKey) {
+    }
+
+    /** Creates shop {@code id} as {@code request} describes it; null when it exists already (another request won). */
+    public Created create(String id, ShopRequest request) {
+        String adminKey = ApiKeys.newAdminKey();
+        String publishableKey = keySecret == null ? ApiKeys.newPublishableKey() : ApiKeys.publishableKeyOf(keySecret, id);
+        Shop created = request.toShop(id, null, publishableKey, ApiKeys.hash(adminKey));
+        return shops.create(created) ? new Created(created, adminKey) : null;
+    }
+
+    /**
+     * The Shopify shop {@code id} as an installation leaves it: created with {@code currency} when new,
+     * enabled again when it had been uninstalled, otherwise as it is.
+     */
+    public Shop installed(String id, String currency) {
+        Shop existing = shops.find(id).orElse(null);
+        if (existing == null) {
+            Created created = create(id, new ShopRequest("shopify", currency, null, null, null));
+            return created != null ? created.shop() : installed(id, currency);
+        }
+        if (!existing.enabled()) {
+            Shop enabled = new Shop(existing.id(), existing.platform(), existing.currency(), existing.allowedOrigins(),
+                    existing.settings(), existing.publishableKey(), existing.adminKeyHash(), existing.webhookSecret(), true);
+            shops.save(enabled);
+            return enabled;
+        }
+        return existing;
+    }
+}

@@ -1,0 +1,109 @@
+package dev.triad.shopifyapp;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.triad.TriadConfig;
+import dev.triad.problem.ProblemException;
+
+/**
+ * What Triad asks of a shop's Admin API: the token exchange (shopify.dev, "Exchange a session token for
+ * an access token": {@code POST /admin/oauth/access_token}, grant {@code token-exchange}, an offline,
+ * non-expiring token, the same body as {@code tokenExchange} of {@code @shopify/shopify-api}) and the
+ * shop's name and currency (Admin GraphQL {@code shop { name currencyCode myshopifyDomain }}). Where the
+ * Admin API answers is configurable ({@code triad.shopify.admin-url}), so tests talk to a scripted one.
+ */
+@ApplicationScoped
+public class ShopifyAdmin {
+
+    static final String TOKEN_EXCHANGE = "urn:ietf:params:oauth:grant-type:token-exchange";
+    static final String ID_TOKEN = "urn:ietf:params:oauth:token-type:id_token";
+    static final String OFFLINE_TOKEN = "urn:shopify:params:oauth:token-type:offline-access-token";
+    static final String SHOP_QUERY = "{ shop { name currencyCode myshopifyDomain } }";
+
+    private final TriadConfig.Shopify config;
+    private final ObjectMapper mapper;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+            .followRedirects(HttpClient.Redirect.NEVER).build();
+
+    public ShopifyAdmin(TriadConfig config, ObjectMapper mapper) {
+        this.config = config.shopify();
+        this.mapper = mapper;
+    }
+
+    /** An offline access token and the scopes it grants. */
+    public record AccessToken(String token, String scope) {
+    }
+
+    /** What the Admin API says of the shop. */
+    public record ShopInfo(String name, String currency, String domain) {
+    }
+
+    /** Exchanges a verified session token of {@code shop} for an offline access token. */
+    public AccessToken exchange(String shop, String sessionToken) {
+        Map<String, String> body = new LinkedHashMap<>();
+        body.put("client_id", config.apiKey().orElseThrow());
+        body.put("client_secret", config.apiSecret().orElseThrow());
+        body.put("grant_type", TOKEN_EXCHANGE);
+        body.put("subject_token", sessionToken);
+        body.put("subject_token_type", ID_TOKEN);
+        body.put("requested_token_type", OFFLINE_TOKEN);
+        body.put("expiring", "0");
+        JsonNode answer = post(shop, "/admin/oauth/access_token", body, null);
+        String token = answer.path("access_token").asText("");
+        if (token.isEmpty()) {
+            throw ProblemException.unavailable("Shopify's token exchange answered without an access token");
+        }
+        return new AccessToken(token, answer.path("scope").asText(""));
+    }
+
+    /** The shop's name, currency and domain, asked with its access token. */
+    public ShopInfo shop(String shop, String accessToken) {
+        JsonNode answer = post(shop, "/admin/api/" + config.apiVersion() + "/graphql.json", Map.of("query", SHOP_QUERY),
+                accessToken);
+        JsonNode info = answer.path("data").path("shop");
+        if (!info.path("currencyCode").isTextual()) {
+            throw ProblemException.unavailable("Shopify's Admin API did not say the shop's currency: "
+                    + answer.path("errors"));
+        }
+        return new ShopInfo(info.path("name").asText(shop), info.path("currencyCode").asText(),
+                info.path("myshopifyDomain").asText(shop));
+    }
+
+    private JsonNode post(String shop, String path, Object body, String accessToken) {
+        try {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(config.adminUrl().replace("{shop}", shop) + path))
+                    .timeout(Duration.ofSeconds(10)).header("Content-Type", "application/json")
+                    .header("Accept", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(mapper.writeValueAsBytes(body)));
+            if (accessToken != null) {
+                request.header("X-Shopify-Access-Token", accessToken);
+            }
+            HttpResponse<byte[]> answer = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            if (answer.statusCode() == 401 || answer.statusCode() == 403) {
+                throw ProblemException.unauthorized("Authorization", "Shopify refused (" + answer.statusCode() + ") "
+                        + path + ": the session token or the app's access was not accepted");
+            }
+            if (answer.statusCode() / 100 != 2) {
+                throw ProblemException.unavailable("Shopify answered " + answer.statusCode() + " to " + path + "; try again");
+            }
+            return mapper.readTree(answer.body());
+        } catch (IOException e) {
+            throw ProblemException.unavailable("Shopify's Admin API could not be reached: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw ProblemException.unavailable("Interrupted while asking Shopify's Admin API");
+        }
+    }
+}
