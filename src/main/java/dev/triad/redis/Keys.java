@@ -86,6 +86,11 @@ public final class Keys {
         return prefix(shop) + "shopify-token";
     }
 
+    /** Hash: where the shop's Shopify sync stands (phase, counts, error). */
+    public static String shopifySync(String shop) {
+        return prefix(shop) + "shopify-sync";
+    }
+
     /** Hash: a Shopify product's handle → its id, learnt from product webhooks, so a product CSV (by handle) meets them. */
     public static String handles(String shop) {
         return prefix(shop) + "handles";

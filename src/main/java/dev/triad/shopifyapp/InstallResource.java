@@ -16,8 +16,8 @@ import dev.triad.shop.ShopStore;
  * {@code POST /shopify/v1/install} — what the embedded admin page calls with its App Bridge session token
  * ({@code Authorization: Bearer <token>}): Shopify-managed installation has already granted the scopes
  * of {@code shopify.app.toml}, so this exchanges the token for an offline access token, keeps it
- * encrypted, and registers the shop with the currency the Admin API gives (or enables it again after an
- * uninstall). Called again on an installed shop it changes nothing and asks Shopify nothing. 200 with
+ * encrypted, registers the shop with the currency the Admin API gives (or enables it again after an
+ * uninstall) and starts the first sync of its catalog and orders ({@link ShopifySync}). Called again on an installed shop it changes nothing and asks Shopify nothing. 200 with
  * the shop and its publishable key; 401 a session token that is forged, expired, for another app or
  * names no shop (nothing written); 503 Shopify or Redis unreachable, or the app not configured.
  */
@@ -31,9 +31,11 @@ public class InstallResource {
     private final AccessTokens accessTokens;
     private final ShopRegistry registry;
     private final ShopStore shops;
+    private final ShopifySync sync;
 
     public InstallResource(SessionTokens sessionTokens, ShopifyAdmin admin, AccessTokens accessTokens,
-            ShopRegistry registry, ShopStore shops) {
+            ShopRegistry registry, ShopStore shops, ShopifySync sync) {
+        this.sync = sync;
         this.sessionTokens = sessionTokens;
         this.admin = admin;
         this.accessTokens = accessTokens;
@@ -59,6 +61,7 @@ public class InstallResource {
         accessTokens.store(shop, access.token());
         Shop installed = registry.installed(shop, info.currency());
         LOG.infof("Installed the Shopify app on %s (%s, scopes %s)", shop, info.currency(), access.scope());
+        sync.start(shop);
         return new Installation(shop, installed.currency(), installed.publishableKey(), true);
     }
 }

@@ -81,6 +81,70 @@ public class ShopifyAdmin {
                 info.path("myshopifyDomain").asText(shop));
     }
 
+    /**
+     * An Admin GraphQL request; a throttled answer ({@code errors[].extensions.code} THROTTLED, cost
+     * above what the bucket holds, see {@code extensions.cost.throttleStatus}) is tried again after the
+     * bucket has had time to refill, up to five times.
+     */
+    public JsonNode graphql(String shop, String accessToken, String query) {
+        for (int attempt = 0;; attempt++) {
+            JsonNode answer = post(shop, "/admin/api/" + config.apiVersion() + "/graphql.json", Map.of("query", query),
+                    accessToken);
+            boolean throttled = false;
+            for (JsonNode error : answer.path("errors")) {
+                throttled |= "THROTTLED".equals(error.path("extensions").path("code").asText());
+            }
+            if (!throttled) {
+                if (answer.path("errors").size() > 0) {
+                    throw ProblemException.unavailable("Shopify's Admin API refused the query: " + answer.path("errors"));
+                }
+                return answer.path("data");
+            }
+            if (attempt >= 5) {
+                throw ProblemException.unavailable("Shopify's Admin API stayed throttled");
+            }
+            pause(backoffMillis(answer, attempt));
+        }
+    }
+
+    /** How long to wait for a throttled bucket: what the cost needs at the restore rate, else doubling from 1 s. */
+    static long backoffMillis(JsonNode answer, int attempt) {
+        JsonNode cost = answer.path("extensions").path("cost");
+        double rate = cost.path("throttleStatus").path("restoreRate").asDouble(0);
+        double missing = cost.path("requestedQueryCost").asDouble(0) - cost.path("throttleStatus").path("currentlyAvailable").asDouble(0);
+        if (rate > 0 && missing > 0) {
+            return (long) Math.ceil(missing / rate * 1000);
+        }
+        return 1000L << Math.min(attempt, 4);
+    }
+
+    /** The body at {@code url} (a bulk operation's result), streamed. */
+    public java.io.InputStream download(String url) {
+        try {
+            HttpResponse<java.io.InputStream> answer = http.send(HttpRequest.newBuilder(URI.create(url))
+                    .timeout(Duration.ofMinutes(30)).GET().build(), HttpResponse.BodyHandlers.ofInputStream());
+            if (answer.statusCode() != 200) {
+                answer.body().close();
+                throw ProblemException.unavailable("The bulk operation's file answered " + answer.statusCode());
+            }
+            return answer.body();
+        } catch (IOException e) {
+            throw ProblemException.unavailable("The bulk operation's file could not be read: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw ProblemException.unavailable("Interrupted while reading the bulk operation's file");
+        }
+    }
+
+    static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw ProblemException.unavailable("Interrupted while waiting for Shopify");
+        }
+    }
+
     private JsonNode post(String shop, String path, Object body, String accessToken) {
         try {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(config.adminUrl().replace("{shop}", shop) + path))

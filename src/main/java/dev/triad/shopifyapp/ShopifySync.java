@@ -1,0 +1,294 @@
+package dev.triad.shopifyapp;
+
+import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import dev.triad.ingest.CatalogImport;
+import dev.triad.ingest.ImportReport;
+import dev.triad.ingest.OrderImport;
+import dev.triad.problem.ProblemException;
+import dev.triad.redis.Keys;
+import dev.triad.redis.RedisBatches;
+import dev.triad.shop.Shop;
+import dev.triad.shop.ShopStore;
+import io.vertx.mutiny.redis.client.Command;
+import io.vertx.mutiny.redis.client.Request;
+import io.vertx.mutiny.redis.client.Response;
+
+/**
+ * A store's catalog and order history read through Admin GraphQL bulk operations
+ * ({@code bulkOperationRunQuery}; the result is a JSONL file whose nested objects name their parent in
+ * {@code __parentId}, parents first), polled with {@code currentBulkOperation} until it completes, and
+ * fed line by line into the imports every other source uses: products, then the orders of the last 60
+ * days (all of them with {@code read_all_orders}), then one rebuild. Ids are Shopify's numeric ids, as
+ * webhooks and carts name them, so a second sync of the same data changes nothing. Progress and
+ * outcome in {@code triad:{shop}:sync} (shown by {@code GET /admin/v1/shops/{shop}/sync}).
+ */
+@ApplicationScoped
+public class ShopifySync {
+
+    private static final Logger LOG = Logger.getLogger(ShopifySync.class);
+    static final Duration POLL = Duration.ofSeconds(1);
+    static final Duration GIVE_UP = Duration.ofHours(6);
+
+    static final String PRODUCTS = "{ products { edges { node { id title handle productType status onlineStoreUrl "
+            + "featuredMedia { preview { image { url } } } variants { edges { node { id title price compareAtPrice sku "
+            + "inventoryPolicy inventoryQuantity inventoryItem { tracked } } } } } } } }";
+    static final String ORDERS = "{ orders(query: \\\"created_at:>=%s\\\") { edges { node { id cancelledAt "
+            + "displayFinancialStatus customer { id } lineItems { edges { node { quantity sku title "
+            + "product { id } variant { id } originalUnitPriceSet { shopMoney { amount } } } } } } } } }";
+
+    private final ShopifyAdmin admin;
+    private final AccessTokens accessTokens;
+    private final CatalogImport catalog;
+    private final OrderImport orders;
+    private final ShopStore shops;
+    private final RedisBatches redis;
+    private final ObjectMapper mapper;
+    private final Clock clock = Clock.systemUTC();
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(task -> {
+        Thread thread = new Thread(task, "triad-shopify-sync");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    public ShopifySync(ShopifyAdmin admin, AccessTokens accessTokens, CatalogImport catalog, OrderImport orders,
+            ShopStore shops, RedisBatches redis, ObjectMapper mapper) {
+        this.admin = admin;
+        this.accessTokens = accessTokens;
+        this.catalog = catalog;
+        this.orders = orders;
+        this.shops = shops;
+        this.redis = redis;
+        this.mapper = mapper;
+    }
+
+    /** Starts a sync of {@code shop} in the background. */
+    public void start(String shop) {
+        progress(shop, "phase", "queued");
+        worker.submit(() -> run(shop));
+    }
+
+    /** Where the sync of {@code shop} stands: phase (queued, products, orders, done, failed) and counts. */
+    public Map<String, String> status(String shop) {
+        Response hash = redis.send(Request.cmd(Command.HGETALL).arg(Keys.shopifySync(shop)));
+        Map<String, String> status = new LinkedHashMap<>();
+        if (hash != null) {
+            for (String field : hash.getKeys()) {
+                status.put(field, hash.get(field).toString());
+            }
+        }
+        return status;
+    }
+
+    void run(String shop) {
+        try {
+            String token = accessTokens.find(shop);
+            Shop record = shops.find(shop).orElse(null);
+            if (token == null || record == null) {
+                throw ProblemException.notFound("shop", shop + " has not installed the app");
+            }
+            progress(shop, "phase", "products");
+            ImportReport products = catalog.importCatalog(record, products(shop, token), "application/x-ndjson");
+            progress(shop, "products", String.valueOf(products.productsTaken));
+            progress(shop, "phase", "orders");
+            String since = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).minusDays(60).toString();
+            ImportReport taken = orders.importOrders(record, orders(shop, token, since), "application/x-ndjson");
+            progress(shop, "orders", String.valueOf(taken.ordersTaken + taken.ordersSkipped));
+            progress(shop, "phase", "done");
+            LOG.infof("Synced %s from Shopify: %d products, %d orders", shop, products.productsTaken, taken.ordersTaken);
+        } catch (RuntimeException e) {
+            progress(shop, "phase", "failed");
+            progress(shop, "error", String.valueOf(e.getMessage()));
+            LOG.warnf("The Shopify sync of %s failed: %s", shop, e.getMessage());
+        }
+    }
+
+    /** The shop's products as NDJSON product bodies (Triad's shape), from a bulk operation's JSONL. */
+    InputStream products(String shop, String token) {
+        Map<String, ObjectNode> products = new LinkedHashMap<>();
+        read(bulk(shop, token, PRODUCTS), (line, node) -> {
+            String id = numeric(node.path("id").asText());
+            String parent = node.path("__parentId").asText(null);
+            if (parent == null) {
+                ObjectNode product = mapper.createObjectNode();
+                product.put("id", id);
+                product.put("title", node.path("title").asText(id));
+                product.put("type", node.path("productType").asText(null));
+                product.put("url", "/products/" + node.path("handle").asText(id));
+                String image = node.path("featuredMedia").path("preview").path("image").path("url").asText(null);
+                if (image != null) {
+                    product.put("image", image);
+                }
+                product.put("status", node.path("status").asText("ACTIVE"));
+                product.putArray("variants");
+                products.put(id, product);
+                return;
+            }
+            ObjectNode product = products.get(numeric(parent));
+            if (product == null) {
+                throw new IllegalArgumentException("line " + line + " names a parent not seen before it");
+            }
+            boolean active = "ACTIVE".equals(product.path("status").asText());
+            boolean tracked = node.path("inventoryItem").path("tracked").asBoolean(false);
+            boolean inStock = active && (!tracked || "CONTINUE".equals(node.path("inventoryPolicy").asText())
+                    || node.path("inventoryQuantity").asInt(0) > 0);
+            ObjectNode variant = ((ArrayNode) product.get("variants")).addObject();
+            variant.put("id", id);
+            variant.put("title", node.path("title").asText(null));
+            variant.put("price", node.path("price").asText());
+            if (node.hasNonNull("compareAtPrice")) {
+                variant.put("compareAtPrice", node.path("compareAtPrice").asText());
+            }
+            variant.put("inStock", inStock);
+        });
+        ByteArrayOutputStream ndjson = new ByteArrayOutputStream();
+        for (ObjectNode product : products.values()) {
+            product.remove("status");
+            ndjson.writeBytes(product.toString().getBytes(StandardCharsets.UTF_8));
+            ndjson.write('\n');
+        }
+        return new ByteArrayInputStream(ndjson.toByteArray());
+    }
+
+    /** The shop's orders since {@code since} as NDJSON orders (Triad's shape), from a bulk operation's JSONL. */
+    InputStream orders(String shop, String token, String since) {
+        ByteArrayOutputStream ndjson = new ByteArrayOutputStream();
+        ObjectNode[] current = { null };
+        read(bulk(shop, token, ORDERS.formatted(since)), (line, node) -> {
+            String parent = node.path("__parentId").asText(null);
+            if (parent == null) {
+                flush(current[0], ndjson);
+                ObjectNode order = mapper.createObjectNode();
+                order.put("id", numeric(node.path("id").asText()));
+                if (node.hasNonNull("cancelledAt")) {
+                    order.put("cancelled_at", node.path("cancelledAt").asText());
+                }
+                order.put("financial_status", node.path("displayFinancialStatus").asText("").toLowerCase(java.util.Locale.ROOT));
+                String customer = node.path("customer").path("id").asText(null);
+                if (customer != null) {
+                    order.put("customerId", numeric(customer));
+                }
+                order.putArray("lines");
+                current[0] = order;
+                return;
+            }
+            if (current[0] == null || !numeric(parent).equals(current[0].path("id").asText())) {
+                throw new IllegalArgumentException("line " + line + " is a line item away from its order");
+            }
+            if (node.path("product").path("id").isMissingNode() || node.path("product").isNull()) {
+                return; // a custom item: no product to learn from
+            }
+            ObjectNode item = ((ArrayNode) current[0].get("lines")).addObject();
+            item.put("productId", numeric(node.path("product").path("id").asText()));
+            if (node.path("variant").hasNonNull("id")) {
+                item.put("variantId", numeric(node.path("variant").path("id").asText()));
+            }
+            item.put("quantity", node.path("quantity").asInt(1));
+            item.put("price", node.path("originalUnitPriceSet").path("shopMoney").path("amount").asText());
+            item.put("title", node.path("title").asText(""));
+        });
+        flush(current[0], ndjson);
+        return new ByteArrayInputStream(ndjson.toByteArray());
+    }
+
+    private static void flush(ObjectNode order, ByteArrayOutputStream out) {
+        if (order != null) {
+            out.writeBytes(order.toString().getBytes(StandardCharsets.UTF_8));
+            out.write('\n');
+        }
+    }
+
+    /** Runs {@code query} as a bulk operation and answers its JSONL file once it completes. */
+    private InputStream bulk(String shop, String token, String query) {
+        JsonNode started = admin.graphql(shop, token, "mutation { bulkOperationRunQuery(query: \"" + query
+                + "\") { bulkOperation { id status } userErrors { field message } } }").path("bulkOperationRunQuery");
+        if (started.path("userErrors").size() > 0) {
+            throw ProblemException.unavailable("Shopify refused the bulk query: " + started.path("userErrors"));
+        }
+        String id = started.path("bulkOperation").path("id").asText();
+        long deadline = System.nanoTime() + GIVE_UP.toNanos();
+        while (System.nanoTime() < deadline) {
+            JsonNode operation = admin.graphql(shop, token,
+                    "{ currentBulkOperation { id status errorCode objectCount url } }").path("currentBulkOperation");
+            String status = operation.path("status").asText();
+            if (operation.path("id").asText().equals(id) && status.equals("COMPLETED")) {
+                String url = operation.path("url").asText(null);
+                return url == null ? InputStream.nullInputStream() : admin.download(url);
+            }
+            if (operation.path("id").asText().equals(id) && (status.equals("FAILED") || status.equals("CANCELED")
+                    || status.equals("EXPIRED"))) {
+                throw ProblemException.unavailable("Shopify's bulk operation " + status.toLowerCase(java.util.Locale.ROOT)
+                        + ": " + operation.path("errorCode").asText("no error code"));
+            }
+            ShopifyAdmin.pause(POLL.toMillis());
+        }
+        throw ProblemException.unavailable("Shopify's bulk operation did not finish in " + GIVE_UP);
+    }
+
+    @FunctionalInterface
+    private interface LineHandler {
+        void line(long number, JsonNode node);
+    }
+
+    /** Reads JSONL line by line; a line that does not parse is reported with its number and skipped. */
+    private void read(InputStream jsonl, LineHandler handler) {
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(jsonl, StandardCharsets.UTF_8))) {
+            long number = 0;
+            List<String> problems = new ArrayList<>();
+            for (String line = in.readLine(); line != null; line = in.readLine()) {
+                number++;
+                if (line.isBlank()) {
+                    continue;
+                }
+                try {
+                    handler.line(number, mapper.readTree(line));
+                } catch (IOException | IllegalArgumentException e) {
+                    problems.add("line " + number + ": " + e.getMessage());
+                }
+            }
+            if (!problems.isEmpty()) {
+                LOG.warnf("Skipped %d lines of a bulk operation's file: %s", problems.size(),
+                        problems.subList(0, Math.min(5, problems.size())));
+            }
+        } catch (IOException e) {
+            throw ProblemException.unavailable("The bulk operation's file broke off: " + e.getMessage());
+        }
+    }
+
+    /** Shopify's numeric id out of a global id ({@code gid://shopify/Product/123} → {@code 123}). */
+    static String numeric(String gid) {
+        int slash = gid.lastIndexOf('/');
+        String id = slash < 0 ? gid : gid.substring(slash + 1);
+        int query = id.indexOf('?');
+        return query < 0 ? id : id.substring(0, query);
+    }
+
+    private void progress(String shop, String field, String value) {
+        redis.send(Request.cmd(Command.HSET).arg(Keys.shopifySync(shop)).arg(field).arg(value));
+    }
+}

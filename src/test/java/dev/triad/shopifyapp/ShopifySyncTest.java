@@ -1,0 +1,143 @@
+package dev.triad.shopifyapp;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+
+import dev.triad.support.Orders;
+import dev.triad.support.RedisTestResource;
+import dev.triad.support.ShopifyAdminMock;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+
+/**
+ * Install → sync → offers, without Shopify and without one admin call. The Admin API is scripted with
+ * the shapes of shopify.dev's "Perform bulk operations with the GraphQL Admin API": {@code bulkOperationRunQuery}
+ * answers {@code {bulkOperation {id status}, userErrors}}, {@code currentBulkOperation} answers
+ * {@code {id status errorCode objectCount url}}, and the file at {@code url} is JSONL whose nested objects
+ * name their parent in {@code __parentId} ({@code gid://shopify/...} ids); a throttled answer carries
+ * {@code errors[].extensions.code: THROTTLED} and {@code extensions.cost.throttleStatus} ("Shopify API rate limits").
+ */
+@QuarkusTest
+@QuarkusTestResource(RedisTestResource.class)
+@QuarkusTestResource(ShopifyAdminMock.class)
+class ShopifySyncTest {
+
+    static final String PRODUCTS = """
+            {"id":"gid://shopify/Product/7801","title":"Trail Bike","handle":"trail-bike","productType":"Bikes","status":"ACTIVE","onlineStoreUrl":null,"featuredMedia":null}
+            {"id":"gid://shopify/ProductVariant/78011","title":"M","price":"800.00","compareAtPrice":null,"sku":"TB-M","inventoryPolicy":"DENY","inventoryQuantity":3,"inventoryItem":{"tracked":true},"__parentId":"gid://shopify/Product/7801"}
+            {"id":"gid://shopify/Product/7802","title":"Helmet","handle":"helmet","productType":"Gear","status":"ACTIVE","onlineStoreUrl":null,"featuredMedia":{"preview":{"image":{"url":"https://cdn.shopify.com/helmet.jpg"}}}}
+            {"id":"gid://shopify/ProductVariant/78021","title":"Default Title","price":"49.00","compareAtPrice":null,"sku":"HL-1","inventoryPolicy":"DENY","inventoryQuantity":0,"inventoryItem":{"tracked":false},"__parentId":"gid://shopify/Product/7802"}
+            {not json
+            {"id":"gid://shopify/Product/7804","title":"Draft Bell","handle":"bell","productType":"Gear","status":"DRAFT","onlineStoreUrl":null,"featuredMedia":null}
+            {"id":"gid://shopify/ProductVariant/78041","title":"Default Title","price":"9.00","compareAtPrice":null,"sku":"BL-1","inventoryPolicy":"DENY","inventoryQuantity":5,"inventoryItem":{"tracked":true},"__parentId":"gid://shopify/Product/7804"}
+            """;
+
+    @Test
+    void shouldInstallSyncAndOfferFromTheSyncedOrdersWithoutAnyAdminCall() throws Exception {
+        String shop = "sync-story.myshopify.com";
+        ShopifyInstallTest.script(shop, "shpat_sync", "USD");
+        scriptBulk(shop, "shpat_sync", PRODUCTS, orders());
+
+        JsonPath installed = ShopifyInstallTest.install(ShopifyInstallTest.sessionToken(shop, ShopifyAdminMock.CLIENT_ID,
+                RedisTestResource.SHOPIFY_SECRET, 0)).then().statusCode(200).extract().jsonPath();
+        Map<String, String> status = awaitSync(shop);
+
+        assertThat(status).containsEntry("phase", "done").containsEntry("products", "3").containsEntry("orders", "5");
+        JsonPath offers = given().header("X-Triad-Key", installed.getString("publishableKey")).contentType("application/json")
+                .body(Orders.json(Map.of("placement", "cart", "currency", "USD",
+                        "cart", List.of(Map.of("productId", "7801", "variantId", "78011", "quantity", 1, "price", "800.00")))))
+                .post("/v1/shops/{shop}/offers", shop).then().statusCode(200).extract().jsonPath();
+        assertThat(offers.getList("offers.productId", String.class)).contains("7802").doesNotContain("7804");
+        assertThat(offers.getString("offers[0].reason")).isEqualTo("bought_together");
+    }
+
+    /** Three paid orders of bike and helmet, one refunded and one cancelled (ignored), one custom line. */
+    static String orders() {
+        StringBuilder jsonl = new StringBuilder();
+        String[][] orders = { { "9001", "PAID", null }, { "9002", "PAID", null }, { "9003", "PARTIALLY_PAID", null },
+                { "9004", "REFUNDED", null }, { "9005", "PAID", "2026-11-20T10:00:00Z" } };
+        for (String[] o : orders) {
+            jsonl.append("{\"id\":\"gid://shopify/Order/").append(o[0]).append("\",\"cancelledAt\":")
+                    .append(o[2] == null ? "null" : "\"" + o[2] + "\"").append(",\"displayFinancialStatus\":\"").append(o[1])
+                    .append("\",\"customer\":{\"id\":\"gid://shopify/Customer/7\"}}\n");
+            jsonl.append(line(o[0], "7801", "78011", "Trail Bike", "800.0"));
+            jsonl.append(line(o[0], "7802", "78021", "Helmet", "49.0"));
+            jsonl.append("{\"quantity\":1,\"sku\":null,\"title\":\"Gift wrap\",\"product\":null,\"variant\":null,"
+                    + "\"originalUnitPriceSet\":{\"shopMoney\":{\"amount\":\"5.0\"}},\"__parentId\":\"gid://shopify/Order/")
+                    .append(o[0]).append("\"}\n");
+        }
+        return jsonl.toString();
+    }
+
+    static String line(String order, String product, String variant, String title, String price) {
+        return "{\"quantity\":1,\"sku\":null,\"title\":\"" + title + "\",\"product\":{\"id\":\"gid://shopify/Product/" + product
+                + "\"},\"variant\":{\"id\":\"gid://shopify/ProductVariant/" + variant + "\"},\"originalUnitPriceSet\":"
+                + "{\"shopMoney\":{\"amount\":\"" + price + "\"}},\"__parentId\":\"gid://shopify/Order/" + order + "\"}\n";
+    }
+
+    /** Bulk operations for {@code shop}: products (throttled once first), then orders, each polled to COMPLETED. */
+    static void scriptBulk(String shop, String token, String productsJsonl, String ordersJsonl) {
+        WireMockServer server = ShopifyAdminMock.server();
+        String graphql = "/" + shop + "/admin/api/2025-10/graphql.json";
+        String files = "http://127.0.0.1:" + server.port() + "/files/" + shop;
+        server.stubFor(post(urlEqualTo(graphql)).inScenario(shop).whenScenarioStateIs(Scenario.STARTED)
+                .withRequestBody(containing("bulkOperationRunQuery")).withRequestBody(containing("products {"))
+                .willSetStateTo("throttled-once").willReturn(json("{\"errors\":[{\"message\":\"Throttled\","
+                        + "\"extensions\":{\"code\":\"THROTTLED\",\"documentation\":\"https://shopify.dev/api/usage/rate-limits\"}}],"
+                        + "\"extensions\":{\"cost\":{\"requestedQueryCost\":10,\"actualQueryCost\":null,\"throttleStatus\":"
+                        + "{\"maximumAvailable\":2000.0,\"currentlyAvailable\":0,\"restoreRate\":100.0}}}}")));
+        server.stubFor(post(urlEqualTo(graphql)).inScenario(shop).whenScenarioStateIs("throttled-once")
+                .withRequestBody(containing("bulkOperationRunQuery")).withRequestBody(containing("products {"))
+                .willSetStateTo("products").willReturn(json(started("1"))));
+        server.stubFor(post(urlEqualTo(graphql)).inScenario(shop).whenScenarioStateIs("products")
+                .withRequestBody(containing("currentBulkOperation"))
+                .willReturn(json(completed("1", files + "/products.jsonl"))));
+        server.stubFor(post(urlEqualTo(graphql)).inScenario(shop).whenScenarioStateIs("products")
+                .withRequestBody(containing("bulkOperationRunQuery")).withRequestBody(containing("orders(query"))
+                .willSetStateTo("orders").willReturn(json(started("2"))));
+        server.stubFor(post(urlEqualTo(graphql)).inScenario(shop).whenScenarioStateIs("orders")
+                .withRequestBody(containing("currentBulkOperation"))
+                .willReturn(json(completed("2", files + "/orders.jsonl"))));
+        server.stubFor(get(urlEqualTo("/files/" + shop + "/products.jsonl")).willReturn(aResponse().withBody(productsJsonl)));
+        server.stubFor(get(urlEqualTo("/files/" + shop + "/orders.jsonl")).willReturn(aResponse().withBody(ordersJsonl)));
+    }
+
+    static String started(String id) {
+        return "{\"data\":{\"bulkOperationRunQuery\":{\"bulkOperation\":{\"id\":\"gid://shopify/BulkOperation/" + id
+                + "\",\"status\":\"CREATED\"},\"userErrors\":[]}}}";
+    }
+
+    static String completed(String id, String url) {
+        return "{\"data\":{\"currentBulkOperation\":{\"id\":\"gid://shopify/BulkOperation/" + id + "\",\"status\":\"COMPLETED\","
+                + "\"errorCode\":null,\"objectCount\":\"12\",\"url\":\"" + url + "\"}}}";
+    }
+
+    static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder json(String body) {
+        return aResponse().withHeader("Content-Type", "application/json").withBody(body);
+    }
+
+    static Map<String, String> awaitSync(String shop) throws InterruptedException {
+        for (int i = 0;; i++) {
+            Map<String, String> status = given().header("Authorization", "Bearer " + RedisTestResource.OPERATOR_KEY)
+                    .get("/admin/v1/shops/{shop}/sync", shop).then().statusCode(200).extract().jsonPath().getMap("");
+            if ("done".equals(status.get("phase")) || "failed".equals(status.get("phase")) || i > 200) {
+                return status;
+            }
+            Thread.sleep(100);
+        }
+    }
+}
