@@ -27,6 +27,23 @@ public final class Signatures {
         }
     }
 
+    /**
+     * An HMAC-SHA256 under {@code key} for each thread that asks (a {@link Mac} is not thread-safe, and
+     * making one per call costs more than the hash of a short id): for the hashes made per request.
+     */
+    public static ThreadLocal<Mac> perThreadHmacSha256(byte[] key) {
+        byte[] copy = key.clone();
+        return ThreadLocal.withInitial(() -> {
+            try {
+                Mac mac = Mac.getInstance("HmacSHA256");
+                mac.init(new SecretKeySpec(copy, "HmacSHA256"));
+                return mac;
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
+            }
+        });
+    }
+
     /** Whether {@code header} is the base64 HMAC-SHA256 of {@code body} under {@code secret} (webhooks). */
     public static boolean base64Matches(String secret, byte[] body, String header) {
         if (secret == null || secret.isEmpty() || header == null) {

@@ -1,16 +1,15 @@
 package dev.triad.events;
 
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.concurrent.ThreadLocalRandom;
 import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 import jakarta.inject.Singleton;
 
 import dev.triad.TriadConfig;
+import dev.triad.base.Signatures;
 
 /**
  * The {@code requestId} of an offer answer, signed so that events can count in a shop's statistics
@@ -32,15 +31,7 @@ public class RequestIds {
     public RequestIds(Visitors visitors, TriadConfig config) {
         byte[] key = visitors.derivedKey("triad request ids");
         this.validSeconds = config.events().requestIdValidFor().toSeconds();
-        this.macs = ThreadLocal.withInitial(() -> {
-            try {
-                Mac mac = Mac.getInstance("HmacSHA256");
-                mac.init(new SecretKeySpec(key, "HmacSHA256"));
-                return mac;
-            } catch (GeneralSecurityException e) {
-                throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
-            }
-        });
+        this.macs = Signatures.perThreadHmacSha256(key);
     }
 
     /** A fresh id for an answer to {@code shop} issued at {@code epochSecond}. */

@@ -1,10 +1,8 @@
 package dev.triad.events;
 
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.util.Base64;
 import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 import jakarta.inject.Singleton;
 
@@ -29,15 +27,7 @@ public class Visitors {
     public Visitors(TriadConfig config) {
         byte[] key = deploymentKey(config);
         this.key = key;
-        this.macs = ThreadLocal.withInitial(() -> {
-            try {
-                Mac mac = Mac.getInstance("HmacSHA256");
-                mac.init(new SecretKeySpec(key, "HmacSHA256"));
-                return mac;
-            } catch (GeneralSecurityException e) {
-                throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
-            }
-        });
+        this.macs = Signatures.perThreadHmacSha256(key);
     }
 
     /** The stored stand-in for a session id; null for null. */

@@ -61,7 +61,7 @@ public class InstallResource {
         accessTokens.store(shop, access.token());
         Shop installed = registry.installed(shop, info.currency());
         LOG.infof("Installed the Shopify app on %s (%s, scopes %s)", shop, info.currency(), access.scope());
-        sync.start(shop);
+        sync.start(shop, access.scope());
         return new Installation(shop, installed.currency(), installed.publishableKey(), true);
     }
 }

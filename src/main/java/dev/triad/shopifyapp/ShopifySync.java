@@ -58,7 +58,7 @@ public class ShopifySync {
     static final String PRODUCTS = "{ products { edges { node { id title handle productType status onlineStoreUrl "
             + "featuredMedia { preview { image { url } } } variants { edges { node { id title price compareAtPrice sku "
             + "inventoryPolicy inventoryQuantity inventoryItem { tracked } } } } } } } }";
-    static final String ORDERS = "{ orders(query: \\\"created_at:>=%s\\\") { edges { node { id cancelledAt "
+    static final String ORDERS = "{ orders%s { edges { node { id cancelledAt "
             + "displayFinancialStatus customer { id } lineItems { edges { node { quantity sku title "
             + "product { id } variant { id } originalUnitPriceSet { shopMoney { amount } } } } } } } } }";
 
@@ -87,10 +87,14 @@ public class ShopifySync {
         this.mapper = mapper;
     }
 
-    /** Starts a sync of {@code shop} in the background. */
-    public void start(String shop) {
+    /**
+     * Starts a sync of {@code shop} in the background: the orders of the last 60 days, or all of them
+     * when the app holds {@code read_all_orders} (among {@code scopes}).
+     */
+    public void start(String shop, String scopes) {
         progress(shop, "phase", "queued");
-        worker.submit(() -> run(shop));
+        boolean allOrders = java.util.Arrays.asList(scopes.split(",")).contains("read_all_orders");
+        worker.submit(() -> run(shop, allOrders));
     }
 
     /** Where the sync of {@code shop} stands: phase (queued, products, orders, done, failed) and counts. */
@@ -105,7 +109,7 @@ public class ShopifySync {
         return status;
     }
 
-    void run(String shop) {
+    void run(String shop, boolean allOrders) {
         try {
             String token = accessTokens.find(shop);
             Shop record = shops.find(shop).orElse(null);
@@ -117,7 +121,8 @@ public class ShopifySync {
             progress(shop, "products", String.valueOf(products.productsTaken));
             progress(shop, "phase", "orders");
             String since = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).minusDays(60).toString();
-            ImportReport taken = orders.importOrders(record, orders(shop, token, since), "application/x-ndjson");
+            String filter = allOrders ? "" : "(query: \\\"created_at:>=" + since + "\\\")";
+            ImportReport taken = orders.importOrders(record, orders(shop, token, filter), "application/x-ndjson");
             progress(shop, "orders", String.valueOf(taken.ordersTaken + taken.ordersSkipped));
             progress(shop, "phase", "done");
             LOG.infof("Synced %s from Shopify: %d products, %d orders", shop, products.productsTaken, taken.ordersTaken);
@@ -175,11 +180,11 @@ public class ShopifySync {
         return new ByteArrayInputStream(ndjson.toByteArray());
     }
 
-    /** The shop's orders since {@code since} as NDJSON orders (Triad's shape), from a bulk operation's JSONL. */
-    InputStream orders(String shop, String token, String since) {
+    /** The shop's orders ({@code filter}: an {@code orders} argument list, or none) as NDJSON orders, from a bulk operation's JSONL. */
+    InputStream orders(String shop, String token, String filter) {
         ByteArrayOutputStream ndjson = new ByteArrayOutputStream();
         ObjectNode[] current = { null };
-        read(bulk(shop, token, ORDERS.formatted(since)), (line, node) -> {
+        read(bulk(shop, token, ORDERS.formatted(filter)), (line, node) -> {
             String parent = node.path("__parentId").asText(null);
             if (parent == null) {
                 flush(current[0], ndjson);

@@ -201,14 +201,9 @@ class WooFidelityTest {
         return ids;
     }
 
-    /** The fixture product (woocommerce/product.json) as another product of the store. */
+    /** The fixture product as another product of the store, not on sale, without linked products. */
     static Map<String, Object> product(int id, String type, String name, String price) {
-        Map<String, Object> product = new HashMap<>(JsonPath.from(Stores.fixture("woocommerce/product.json")).getMap(""));
-        product.put("id", id);
-        product.put("type", type);
-        product.put("name", name);
-        product.put("price", price);
-        product.put("regular_price", price);
+        Map<String, Object> product = WooWebhookTest.wooProduct(id, type, name, price);
         product.put("sale_price", "");
         product.put("cross_sell_ids", List.of());
         product.put("upsell_ids", List.of());
