@@ -53,6 +53,7 @@ public class InstallResource {
         String shop = sessionTokens.shopOf(authorization);
         Shop existing = shops.find(shop).orElse(null);
         if (existing != null && existing.enabled() && accessTokens.find(shop) != null) {
+            sync.resumeIfBrokenOff(shop);
             return new Installation(shop, existing.currency(), existing.publishableKey(), false);
         }
         String sessionToken = authorization.substring("Bearer ".length()).trim();

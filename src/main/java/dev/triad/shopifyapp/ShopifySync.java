@@ -12,11 +12,17 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -52,7 +58,9 @@ import io.vertx.mutiny.redis.client.Response;
 public class ShopifySync {
 
     private static final Logger LOG = Logger.getLogger(ShopifySync.class);
+    /** The first wait between polls; it doubles up to {@link #MAX_POLL} (the finish webhook cuts it short). */
     static final Duration POLL = Duration.ofSeconds(1);
+    static final Duration MAX_POLL = Duration.ofSeconds(30);
     static final Duration GIVE_UP = Duration.ofHours(6);
 
     static final String PRODUCTS = "{ products { edges { node { id title handle productType status onlineStoreUrl "
@@ -70,6 +78,10 @@ public class ShopifySync {
     private final RedisBatches redis;
     private final ObjectMapper mapper;
     private final Clock clock = Clock.systemUTC();
+    /** Shops this process syncs now. */
+    private final Set<String> running = ConcurrentHashMap.newKeySet();
+    /** Released by the finish webhook, so a poll waiting for the next round looks at once. */
+    private final Map<String, Semaphore> wake = new ConcurrentHashMap<>();
     private final ExecutorService worker = Executors.newSingleThreadExecutor(task -> {
         Thread thread = new Thread(task, "triad-shopify-sync");
         thread.setDaemon(true);
@@ -93,8 +105,33 @@ public class ShopifySync {
      */
     public void start(String shop, String scopes) {
         progress(shop, "phase", "queued");
-        boolean allOrders = java.util.Arrays.asList(scopes.split(",")).contains("read_all_orders");
-        worker.submit(() -> run(shop, allOrders));
+        progress(shop, "scopes", scopes);
+        boolean allOrders = Arrays.asList(scopes.split(",")).contains("read_all_orders");
+        running.add(shop);
+        worker.submit(() -> {
+            try {
+                run(shop, allOrders);
+            } finally {
+                running.remove(shop);
+            }
+        });
+    }
+
+    /**
+     * Starts the sync of {@code shop} again when one was under way and no process runs it any more (a
+     * restart or a retired instance broke it off): every step is idempotent, so it simply starts over.
+     */
+    public void resumeIfBrokenOff(String shop) {
+        Map<String, String> status = status(shop);
+        String phase = status.get("phase");
+        if (phase != null && !phase.equals("done") && !phase.equals("failed") && !running.contains(shop)) {
+            start(shop, status.getOrDefault("scopes", ""));
+        }
+    }
+
+    /** Shopify's {@code bulk_operations/finish}: the operation the sync of {@code shop} waits for is done; look now. */
+    public void finished(String shop) {
+        wake.computeIfAbsent(shop, s -> new Semaphore(0)).release();
     }
 
     /** Where the sync of {@code shop} stands: phase (queued, products, orders, done, failed) and counts. */
@@ -193,7 +230,7 @@ public class ShopifySync {
                 if (node.hasNonNull("cancelledAt")) {
                     order.put("cancelled_at", node.path("cancelledAt").asText());
                 }
-                order.put("financial_status", node.path("displayFinancialStatus").asText("").toLowerCase(java.util.Locale.ROOT));
+                order.put("financial_status", node.path("displayFinancialStatus").asText("").toLowerCase(Locale.ROOT));
                 String customer = node.path("customer").path("id").asText(null);
                 if (customer != null) {
                     order.put("customerId", numeric(customer));
@@ -237,6 +274,7 @@ public class ShopifySync {
         }
         String id = started.path("bulkOperation").path("id").asText();
         long deadline = System.nanoTime() + GIVE_UP.toNanos();
+        int polls = 0;
         while (System.nanoTime() < deadline) {
             JsonNode operation = admin.graphql(shop, token,
                     "{ currentBulkOperation { id status errorCode objectCount url } }").path("currentBulkOperation");
@@ -247,12 +285,22 @@ public class ShopifySync {
             }
             if (operation.path("id").asText().equals(id) && (status.equals("FAILED") || status.equals("CANCELED")
                     || status.equals("EXPIRED"))) {
-                throw ProblemException.unavailable("Shopify's bulk operation " + status.toLowerCase(java.util.Locale.ROOT)
+                throw ProblemException.unavailable("Shopify's bulk operation " + status.toLowerCase(Locale.ROOT)
                         + ": " + operation.path("errorCode").asText("no error code"));
             }
-            ShopifyAdmin.pause(POLL.toMillis());
+            waitForNews(shop, Math.min(POLL.toMillis() << Math.min(polls++, 5), MAX_POLL.toMillis()));
         }
         throw ProblemException.unavailable("Shopify's bulk operation did not finish in " + GIVE_UP);
+    }
+
+    private void waitForNews(String shop, long millis) {
+        try {
+            wake.computeIfAbsent(shop, s -> new Semaphore(0))
+                    .tryAcquire(millis, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw ProblemException.unavailable("Interrupted while waiting for Shopify");
+        }
     }
 
     @FunctionalInterface

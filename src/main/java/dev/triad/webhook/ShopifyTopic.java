@@ -23,6 +23,7 @@ enum ShopifyTopic {
     INVENTORY_ITEMS_CREATE("inventory_items/create", "inventory_item", false),
     INVENTORY_ITEMS_UPDATE("inventory_items/update", "inventory_item", false),
     INVENTORY_LEVELS_UPDATE("inventory_levels/update", "inventory_item", false),
+    BULK_OPERATIONS_FINISH("bulk_operations/finish", "bulk_operation", false),
     APP_UNINSTALLED("app/uninstalled", "shop", false),
     CUSTOMERS_REDACT("customers/redact", "shop", true),
     CUSTOMERS_DATA_REQUEST("customers/data_request", "shop", true),
@@ -83,6 +84,12 @@ enum ShopifyTopic {
                 require(body, "location_id", JsonNode::isIntegralNumber, "a number");
                 absent(body, "line_items", "variants", "shop_domain", "myshopify_domain", "tracked");
                 return Payloads.requiredId(body, "inventory_item_id");
+            }
+            case BULK_OPERATIONS_FINISH -> {
+                require(body, "admin_graphql_api_id", JsonNode::isTextual, "a text");
+                require(body, "status", JsonNode::isTextual, "a text");
+                absent(body, "line_items", "variants", "shop_domain", "myshopify_domain");
+                return Payloads.requiredId(body, "admin_graphql_api_id");
             }
             case APP_UNINSTALLED -> {
                 if (!body.has("myshopify_domain")) {

@@ -19,6 +19,7 @@ import dev.triad.catalog.ProductFacts;
 import dev.triad.privacy.PrivacyService;
 import dev.triad.problem.ProblemException;
 import dev.triad.shop.Shop;
+import dev.triad.shopifyapp.ShopifySync;
 import dev.triad.shop.ShopName;
 
 /**
@@ -44,10 +45,12 @@ public class ShopifyWebhookResource {
     private final StoreSync sync;
     private final PrivacyService privacy;
     private final ShopifyInventory inventory;
+    private final ShopifySync shopifySync;
     private final TriadConfig.Shopify config;
 
     public ShopifyWebhookResource(WebhookReceiver receiver, ShopifyOwners owners, StoreSync sync,
-            PrivacyService privacy, ShopifyInventory inventory, TriadConfig config) {
+            PrivacyService privacy, ShopifyInventory inventory, ShopifySync shopifySync, TriadConfig config) {
+        this.shopifySync = shopifySync;
         this.inventory = inventory;
         this.receiver = receiver;
         this.owners = owners;
@@ -126,6 +129,8 @@ public class ShopifyWebhookResource {
                 claim.run();
                 sync.productDeleted(shop, Payloads.requiredId(body, "id"));
             };
+            // The sync polls for its bulk operation; this only tells it to look now.
+            case BULK_OPERATIONS_FINISH -> (shop, body) -> shopifySync.finished(shop.id());
             case APP_UNINSTALLED -> (shop, body) -> {
                 claim.run();
                 sync.uninstalled(shop);

@@ -1,6 +1,6 @@
 /**
  * Shopify and WooCommerce webhooks: signatures, topic shapes, id ownership, dedupe, and what orders
  * and product changes do. Batch side. May import: ingest, catalog, mining, privacy, stats, events,
- * redis, shop, base, problem.
+ * shopifyapp, redis, shop, base, problem.
  */
 package dev.triad.webhook;

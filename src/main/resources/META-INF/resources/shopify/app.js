@@ -19,6 +19,23 @@
     show('Triad is connected to ' + installation.shop + ' (prices in ' + installation.currency
       + '). Storefront key: ' + installation.publishableKey
       + (installation.newlyInstalled ? '. Your catalog and orders are being read.' : '.'));
+    return shopify.idToken();
+  }).then(function (token) {
+    return fetch('/shopify/v1/stats', { headers: { Authorization: 'Bearer ' + token } }).then(function (r) { return r.json(); });
+  }).then(function (stats) {
+    if (!stats || !stats.funnel) return;
+    var list = document.createElement('ul');
+    [['Offers shown', stats.funnel.impressions], ['Clicked', stats.funnel.clicks], ['Added to cart', stats.funnel.adds],
+      ['Orders won by offers', stats.orders.attributed + ' (' + stats.orders.attributedRevenue + ' ' + stats.currency + ')']
+    ].forEach(function (row) {
+      var item = document.createElement('li');
+      item.textContent = row[0] + ': ' + row[1];
+      list.appendChild(item);
+    });
+    var title = document.createElement('h2');
+    title.textContent = 'Last 30 days';
+    document.body.appendChild(title);
+    document.body.appendChild(list);
   }).catch(function (error) {
     show('Triad could not connect: ' + error.message);
   });

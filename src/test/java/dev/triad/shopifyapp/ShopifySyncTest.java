@@ -65,6 +65,51 @@ class ShopifySyncTest {
         assertThat(offers.getString("offers[0].reason")).isEqualTo("bought_together");
     }
 
+    @Test
+    void shouldShowTheEmbeddedPageItsShopsStatisticsForItsSessionTokenOnly() throws Exception {
+        String shop = "sync-stats.myshopify.com";
+        ShopifyInstallTest.script(shop, "shpat_stats", "USD");
+        scriptBulk(shop, "shpat_stats", PRODUCTS, orders());
+        String token = ShopifyInstallTest.sessionToken(shop, ShopifyAdminMock.CLIENT_ID, RedisTestResource.SHOPIFY_SECRET, 0);
+        ShopifyInstallTest.install(token).then().statusCode(200);
+        awaitSync(shop);
+
+        given().header("Authorization", "Bearer " + token).get("/shopify/v1/stats").then().statusCode(200)
+                .body("shop", org.hamcrest.Matchers.equalTo(shop)).body("orders.total", org.hamcrest.Matchers.equalTo(0));
+        given().header("Authorization", "Bearer " + ShopifyInstallTest.sessionToken(shop, ShopifyAdminMock.CLIENT_ID,
+                "not-the-secret", 0)).get("/shopify/v1/stats").then().statusCode(401);
+    }
+
+    @Test
+    void shouldStartASyncABrokenOffProcessLeftOverWhenTheStoreOpensTheAppAgain() throws Exception {
+        String shop = "sync-resume.myshopify.com";
+        ShopifyInstallTest.script(shop, "shpat_resume", "USD");
+        scriptBulk(shop, "shpat_resume", PRODUCTS, orders());
+        String token = ShopifyInstallTest.sessionToken(shop, ShopifyAdminMock.CLIENT_ID, RedisTestResource.SHOPIFY_SECRET, 0);
+        ShopifyInstallTest.install(token).then().statusCode(200);
+        awaitSync(shop);
+        // As a process killed in the middle of the orders leaves it; Shopify's side is ready for a new run.
+        dev.triad.support.Redis.command("HSET", "triad:{" + shop + "}:shopify-sync", "phase", "orders");
+        ShopifyAdminMock.server().setScenarioState(shop, "throttled-once");
+
+        ShopifyInstallTest.install(token).then().statusCode(200).body("newlyInstalled", org.hamcrest.Matchers.equalTo(false));
+
+        Map<String, String> status = awaitSync(shop);
+        assertThat(status).containsEntry("phase", "done").containsEntry("orders", "5");
+        assertThat(dev.triad.support.Redis.command("HLEN", "triad:{" + shop + "}:orders")).isEqualTo(":3");
+    }
+
+    @Test
+    void shouldTakeShopifysBulkOperationFinishedDelivery() {
+        String shop = "sync-finish.myshopify.com";
+        dev.triad.support.Admin.register(shop);
+        // shopify.dev webhook reference, bulk_operations/finish sample.
+        dev.triad.support.Stores.shopify(shop, "bulk_operations/finish", null, "{\"admin_graphql_api_id\":"
+                + "\"gid://shopify/BulkOperation/147595010\",\"completed_at\":\"2024-01-01T07:56:02-05:00\","
+                + "\"created_at\":\"2024-01-01T07:56:02-05:00\",\"error_code\":null,\"status\":\"completed\","
+                + "\"type\":\"query\"}").then().statusCode(200).body("result", org.hamcrest.Matchers.equalTo("processed"));
+    }
+
     /** Three paid orders of bike and helmet, one refunded and one cancelled (ignored), one custom line. */
     static String orders() {
         StringBuilder jsonl = new StringBuilder();
