@@ -92,6 +92,13 @@ public interface TriadConfig {
         @WithDefault("2025-10")
         String apiVersion();
 
+        /**
+         * How often this process reconciles every shop that installed the app with what Shopify changed
+         * since (0: never; a deployment without a long-running process calls the reconcile route instead).
+         */
+        @WithDefault("15m")
+        Duration reconcileEvery();
+
         /** How far a session token's {@code exp} and {@code nbf} may be off this server's clock. */
         @WithDefault("10s")
         Duration sessionTokenSkew();

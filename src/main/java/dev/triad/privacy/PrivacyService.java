@@ -73,6 +73,7 @@ public class PrivacyService {
 
     /** Erases every key of the shop, the shop's record included. */
     public void redactShop(String shop) {
+        redis.send(Request.cmd(Command.SREM).arg(Keys.shopifyInstalled()).arg(shop));
         String cursor = "0";
         do {
             Response next = redis.send(Request.cmd(Command.EVAL).arg(ERASE_PAGE).arg(1).arg(Keys.shop(shop))

@@ -86,6 +86,11 @@ public final class Keys {
         return prefix(shop) + "shopify-token";
     }
 
+    /** Set: the shops that have the Shopify app installed, reconciled on a schedule. Not a shop's key. */
+    public static String shopifyInstalled() {
+        return "triad:shopify-installed";
+    }
+
     /** Hash: where the shop's Shopify sync stands (phase, counts, error). */
     public static String shopifySync(String shop) {
         return prefix(shop) + "shopify-sync";

@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import dev.triad.redis.Keys;
 import dev.triad.redis.StoredJson;
 import io.quarkus.redis.datasource.RedisDataSource;
+import io.quarkus.redis.datasource.set.SetCommands;
 import io.quarkus.redis.datasource.value.ValueCommands;
 
 /** Shop records in Redis, one JSON value per shop under its hash tag. Blocking: admin routes only. */
@@ -14,11 +15,22 @@ import io.quarkus.redis.datasource.value.ValueCommands;
 public class ShopStore {
 
     private final ValueCommands<String, String> values;
+    private final SetCommands<String, String> sets;
     private final StoredJson stored;
 
     public ShopStore(RedisDataSource redis, StoredJson stored) {
         this.values = redis.value(String.class);
+        this.sets = redis.set(String.class);
         this.stored = stored;
+    }
+
+    /** Whether {@code shop} has the Shopify app installed (the shops reconciled on a schedule). */
+    public void markShopifyInstalled(String shop, boolean installed) {
+        if (installed) {
+            sets.sadd(Keys.shopifyInstalled(), shop);
+        } else {
+            sets.srem(Keys.shopifyInstalled(), shop);
+        }
     }
 
     public Optional<Shop> find(String shop) {

@@ -60,6 +60,7 @@ public class InstallResource {
         ShopifyAdmin.AccessToken access = admin.exchange(shop, sessionToken);
         ShopifyAdmin.ShopInfo info = admin.shop(shop, access.token());
         accessTokens.store(shop, access.token());
+        shops.markShopifyInstalled(shop, true);
         Shop installed = registry.installed(shop, info.currency());
         LOG.infof("Installed the Shopify app on %s (%s, scopes %s)", shop, info.currency(), access.scope());
         sync.start(shop, access.scope());

@@ -177,36 +177,14 @@ public class ShopifySync {
             String id = numeric(node.path("id").asText());
             String parent = node.path("__parentId").asText(null);
             if (parent == null) {
-                ObjectNode product = mapper.createObjectNode();
-                product.put("id", id);
-                product.put("title", node.path("title").asText(id));
-                product.put("type", node.path("productType").asText(null));
-                product.put("url", "/products/" + node.path("handle").asText(id));
-                String image = node.path("featuredMedia").path("preview").path("image").path("url").asText(null);
-                if (image != null) {
-                    product.put("image", image);
-                }
-                product.put("status", node.path("status").asText("ACTIVE"));
-                product.putArray("variants");
-                products.put(id, product);
+                products.put(id, productBody(mapper, node));
                 return;
             }
             ObjectNode product = products.get(numeric(parent));
             if (product == null) {
                 throw new IllegalArgumentException("line " + line + " names a parent not seen before it");
             }
-            boolean active = "ACTIVE".equals(product.path("status").asText());
-            boolean tracked = node.path("inventoryItem").path("tracked").asBoolean(false);
-            boolean inStock = active && (!tracked || "CONTINUE".equals(node.path("inventoryPolicy").asText())
-                    || node.path("inventoryQuantity").asInt(0) > 0);
-            ObjectNode variant = ((ArrayNode) product.get("variants")).addObject();
-            variant.put("id", id);
-            variant.put("title", node.path("title").asText(null));
-            variant.put("price", node.path("price").asText());
-            if (node.hasNonNull("compareAtPrice")) {
-                variant.put("compareAtPrice", node.path("compareAtPrice").asText());
-            }
-            variant.put("inStock", inStock);
+            addVariant(product, node);
         });
         ByteArrayOutputStream ndjson = new ByteArrayOutputStream();
         for (ObjectNode product : products.values()) {
@@ -225,37 +203,83 @@ public class ShopifySync {
             String parent = node.path("__parentId").asText(null);
             if (parent == null) {
                 flush(current[0], ndjson);
-                ObjectNode order = mapper.createObjectNode();
-                order.put("id", numeric(node.path("id").asText()));
-                if (node.hasNonNull("cancelledAt")) {
-                    order.put("cancelled_at", node.path("cancelledAt").asText());
-                }
-                order.put("financial_status", node.path("displayFinancialStatus").asText("").toLowerCase(Locale.ROOT));
-                String customer = node.path("customer").path("id").asText(null);
-                if (customer != null) {
-                    order.put("customerId", numeric(customer));
-                }
-                order.putArray("lines");
-                current[0] = order;
+                current[0] = orderBody(mapper, node);
                 return;
             }
             if (current[0] == null || !numeric(parent).equals(current[0].path("id").asText())) {
                 throw new IllegalArgumentException("line " + line + " is a line item away from its order");
             }
-            if (node.path("product").path("id").isMissingNode() || node.path("product").isNull()) {
-                return; // a custom item: no product to learn from
-            }
-            ObjectNode item = ((ArrayNode) current[0].get("lines")).addObject();
-            item.put("productId", numeric(node.path("product").path("id").asText()));
-            if (node.path("variant").hasNonNull("id")) {
-                item.put("variantId", numeric(node.path("variant").path("id").asText()));
-            }
-            item.put("quantity", node.path("quantity").asInt(1));
-            item.put("price", node.path("originalUnitPriceSet").path("shopMoney").path("amount").asText());
-            item.put("title", node.path("title").asText(""));
+            addLine(current[0], node);
         });
         flush(current[0], ndjson);
         return new ByteArrayInputStream(ndjson.toByteArray());
+    }
+
+    /** A Shopify Product node as Triad's NDJSON product body (its variants added by {@link #addVariant}). */
+    static ObjectNode productBody(ObjectMapper mapper, JsonNode node) {
+        String id = numeric(node.path("id").asText());
+        ObjectNode product = mapper.createObjectNode();
+        product.put("id", id);
+        product.put("title", node.path("title").asText(id));
+        product.put("type", node.path("productType").asText(null));
+        product.put("url", "/products/" + node.path("handle").asText(id));
+        String image = node.path("featuredMedia").path("preview").path("image").path("url").asText(null);
+        if (image != null) {
+            product.put("image", image);
+        }
+        product.put("status", node.path("status").asText("ACTIVE"));
+        product.putArray("variants");
+        return product;
+    }
+
+    /**
+     * A ProductVariant node added to its product: in stock when the product is active and the variant
+     * untracked, sold on backorder or with some left.
+     */
+    static void addVariant(ObjectNode product, JsonNode node) {
+        boolean active = "ACTIVE".equals(product.path("status").asText());
+        boolean tracked = node.path("inventoryItem").path("tracked").asBoolean(false);
+        boolean inStock = active && (!tracked || "CONTINUE".equals(node.path("inventoryPolicy").asText())
+                || node.path("inventoryQuantity").asInt(0) > 0);
+        ObjectNode variant = ((ArrayNode) product.get("variants")).addObject();
+        variant.put("id", numeric(node.path("id").asText()));
+        variant.put("title", node.path("title").asText(null));
+        variant.put("price", node.path("price").asText());
+        if (node.hasNonNull("compareAtPrice")) {
+            variant.put("compareAtPrice", node.path("compareAtPrice").asText());
+        }
+        variant.put("inStock", inStock);
+    }
+
+    /** A Shopify Order node as Triad's NDJSON order (its lines added by {@link #addLine}). */
+    static ObjectNode orderBody(ObjectMapper mapper, JsonNode node) {
+        ObjectNode order = mapper.createObjectNode();
+        order.put("id", numeric(node.path("id").asText()));
+        if (node.hasNonNull("cancelledAt")) {
+            order.put("cancelled_at", node.path("cancelledAt").asText());
+        }
+        order.put("financial_status", node.path("displayFinancialStatus").asText("").toLowerCase(Locale.ROOT));
+        String customer = node.path("customer").path("id").asText(null);
+        if (customer != null) {
+            order.put("customerId", numeric(customer));
+        }
+        order.putArray("lines");
+        return order;
+    }
+
+    /** A LineItem node added to its order; a custom item (no product) teaches nothing and is left out. */
+    static void addLine(ObjectNode order, JsonNode node) {
+        if (!node.path("product").hasNonNull("id")) {
+            return;
+        }
+        ObjectNode item = ((ArrayNode) order.get("lines")).addObject();
+        item.put("productId", numeric(node.path("product").path("id").asText()));
+        if (node.path("variant").hasNonNull("id")) {
+            item.put("variantId", numeric(node.path("variant").path("id").asText()));
+        }
+        item.put("quantity", node.path("quantity").asInt(1));
+        item.put("price", node.path("originalUnitPriceSet").path("shopMoney").path("amount").asText());
+        item.put("title", node.path("title").asText(""));
     }
 
     private static void flush(ObjectNode order, ByteArrayOutputStream out) {

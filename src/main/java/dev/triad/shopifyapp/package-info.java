@@ -1,8 +1,8 @@
 /**
- * The Shopify app's install: App Bridge session tokens verified, exchanged for an offline Admin API
- * access token (kept encrypted), the shop registered from what the Admin API says of it, the
- * embedded admin page. The first sync reads the catalog and orders through
- * bulk operations into the imports. Admin side. May import: shop, ingest, stats, redis, base,
- * problem.
+ * The Shopify app: App Bridge session tokens verified and exchanged for an offline Admin API access
+ * token (kept encrypted), the shop registered from what the Admin API says of it, the embedded admin
+ * page and its statistics, the first sync of catalog and orders through bulk operations into the
+ * imports, and the reconciliation that heals what webhooks missed. Admin side. May import: shop,
+ * catalog, ingest, stats, redis, base, problem.
  */
 package dev.triad.shopifyapp;

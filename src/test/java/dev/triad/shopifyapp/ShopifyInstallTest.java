@@ -109,6 +109,7 @@ class ShopifyInstallTest {
         Stores.shopify(shop, "app/uninstalled", null, Stores.fixture("shopify/app-uninstalled-sample.json")
                 .replace("{shop}.myshopify.com", shop).replace("548380009", "548380901")).then().statusCode(200);
         assertThat(Redis.keys("triad:{" + shop + "}:shopify-token")).isEmpty();
+        assertThat(Redis.command("SISMEMBER", "triad:shopify-installed", shop)).isEqualTo(":0");
 
         install(sessionToken(shop, ShopifyAdminMock.CLIENT_ID, RedisTestResource.SHOPIFY_SECRET, 0)).then().statusCode(200)
                 .body("newlyInstalled", org.hamcrest.Matchers.equalTo(true));

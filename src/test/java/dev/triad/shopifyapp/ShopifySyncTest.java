@@ -99,6 +99,62 @@ class ShopifySyncTest {
         assertThat(dev.triad.support.Redis.command("HLEN", "triad:{" + shop + "}:orders")).isEqualTo(":3");
     }
 
+    /**
+     * Shapes of the GraphQL Admin API's {@code orders} and {@code products} connections (shopify.dev:
+     * {@code edges { node }}, {@code pageInfo { hasNextPage endCursor }}, the {@code query} filter and
+     * {@code after} cursor).
+     */
+    @Test
+    void shouldHealAnOrderAndAProductChangeNoWebhookBroughtAtTheNextReconciliationCountingNothingTwice() throws Exception {
+        String shop = "sync-reconcile.myshopify.com";
+        ShopifyInstallTest.script(shop, "shpat_reconcile", "USD");
+        scriptBulk(shop, "shpat_reconcile", PRODUCTS, orders());
+        ShopifyInstallTest.install(ShopifyInstallTest.sessionToken(shop, ShopifyAdminMock.CLIENT_ID,
+                RedisTestResource.SHOPIFY_SECRET, 0)).then().statusCode(200);
+        awaitSync(shop);
+        WireMockServer server = ShopifyAdminMock.server();
+        String graphql = "/" + shop + "/admin/api/2025-10/graphql.json";
+        server.stubFor(post(urlEqualTo(graphql)).withRequestBody(containing("products(first: 100"))
+                .willReturn(json("{\"data\":{\"products\":{\"pageInfo\":{\"hasNextPage\":false,\"endCursor\":\"p1\"},"
+                        + "\"edges\":[{\"node\":{\"id\":\"gid://shopify/Product/7802\",\"title\":\"Helmet\",\"handle\":\"helmet\","
+                        + "\"productType\":\"Gear\",\"status\":\"ACTIVE\",\"updatedAt\":\"" + java.time.Instant.now() + "\","
+                        + "\"featuredMedia\":null,\"variants\":{\"edges\":[{\"node\":{\"id\":\"gid://shopify/ProductVariant/78021\","
+                        + "\"title\":\"Default Title\",\"price\":\"45.00\",\"compareAtPrice\":\"49.00\",\"sku\":\"HL-1\","
+                        + "\"inventoryPolicy\":\"DENY\",\"inventoryQuantity\":0,\"inventoryItem\":{\"tracked\":false}}}]}}}]}}}")));
+        server.stubFor(post(urlEqualTo(graphql)).withRequestBody(containing("orders(first: 100"))
+                .willReturn(json(ordersPage("9001", true, "cursor-1"))));
+        server.stubFor(post(urlEqualTo(graphql)).withRequestBody(containing("orders(first: 100"))
+                .withRequestBody(containing("cursor-1")).willReturn(json(ordersPage("9100", false, "cursor-2"))));
+
+        JsonPath first = reconcile(shop);
+        JsonPath again = reconcile(shop);
+
+        assertThat(first.getLong("ordersTaken")).isEqualTo(1);
+        assertThat(first.getLong("ordersAlreadyHeld")).isEqualTo(1);
+        assertThat(first.getInt("productsUpdated")).isEqualTo(1);
+        assertThat(again.getLong("ordersTaken")).isZero();
+        assertThat(dev.triad.support.Redis.command("HLEN", "triad:{" + shop + "}:orders")).isEqualTo(":4");
+        given().header("Authorization", "Bearer " + RedisTestResource.OPERATOR_KEY)
+                .get("/admin/v1/shops/{shop}/products/{id}", shop, "7802").then()
+                .body("product.variants[0].price", org.hamcrest.Matchers.equalTo("45.00"));
+    }
+
+    static JsonPath reconcile(String shop) {
+        return given().header("Authorization", "Bearer " + RedisTestResource.OPERATOR_KEY)
+                .post("/admin/v1/shops/{shop}/reconcile", shop).then().statusCode(200).extract().jsonPath();
+    }
+
+    /** One order (bike and helmet) as an {@code orders} connection page. */
+    static String ordersPage(String order, boolean more, String cursor) {
+        String line = "{\"node\":{\"quantity\":1,\"sku\":null,\"title\":\"%s\",\"product\":{\"id\":\"gid://shopify/Product/%s\"},"
+                + "\"variant\":{\"id\":\"gid://shopify/ProductVariant/%s\"},\"originalUnitPriceSet\":{\"shopMoney\":{\"amount\":\"%s\"}}}}";
+        return "{\"data\":{\"orders\":{\"pageInfo\":{\"hasNextPage\":" + more + ",\"endCursor\":\"" + cursor + "\"},"
+                + "\"edges\":[{\"node\":{\"id\":\"gid://shopify/Order/" + order + "\",\"cancelledAt\":null,"
+                + "\"displayFinancialStatus\":\"PAID\",\"customer\":null,\"lineItems\":{\"edges\":["
+                + line.formatted("Trail Bike", "7801", "78011", "800.0") + "," + line.formatted("Helmet", "7802", "78021", "49.0")
+                + "]}}}]}}}";
+    }
+
     @Test
     void shouldTakeShopifysBulkOperationFinishedDelivery() {
         String shop = "sync-finish.myshopify.com";
