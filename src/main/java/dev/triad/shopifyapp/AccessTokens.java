@@ -63,6 +63,11 @@ public class AccessTokens {
         return stored == null ? null : decrypt(shop, stored.toString());
     }
 
+    /** Forgets the shop's token (Shopify no longer accepts it: the next opening of the app exchanges a new one). */
+    public void erase(String shop) {
+        redis.send(Request.cmd(Command.UNLINK).arg(Keys.shopifyToken(shop)));
+    }
+
     String encrypt(String shop, String token) {
         try {
             byte[] nonce = new byte[NONCE_BYTES];

@@ -82,14 +82,23 @@ public class ShopifyAdmin {
     }
 
     /**
-     * An Admin GraphQL request; a throttled answer ({@code errors[].extensions.code} THROTTLED, cost
+     * An Admin GraphQL request; a 5xx or an unreachable Shopify is tried again after 1, 2 and 4 s; a throttled answer ({@code errors[].extensions.code} THROTTLED, cost
      * above what the bucket holds, see {@code extensions.cost.throttleStatus}) is tried again after the
      * bucket has had time to refill, up to five times.
      */
     public JsonNode graphql(String shop, String accessToken, String query) {
         for (int attempt = 0;; attempt++) {
-            JsonNode answer = post(shop, "/admin/api/" + config.apiVersion() + "/graphql.json", Map.of("query", query),
-                    accessToken);
+            JsonNode answer;
+            try {
+                answer = post(shop, "/admin/api/" + config.apiVersion() + "/graphql.json", Map.of("query", query),
+                        accessToken);
+            } catch (ProblemException e) {
+                if (e.status() != 503 || attempt >= 3) {
+                    throw e;
+                }
+                pause(1000L << attempt); // Shopify had a moment (5xx, unreachable): try again a little later
+                continue;
+            }
             boolean throttled = false;
             for (JsonNode error : answer.path("errors")) {
                 throttled |= "THROTTLED".equals(error.path("extensions").path("code").asText());

@@ -23,6 +23,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -164,6 +165,9 @@ public class ShopifySync {
             progress(shop, "phase", "done");
             LOG.infof("Synced %s from Shopify: %d products, %d orders", shop, products.productsTaken, taken.ordersTaken);
         } catch (RuntimeException e) {
+            if (e instanceof ProblemException p && p.status() == 401) {
+                accessTokens.erase(shop); // expired or revoked: opening the app again exchanges a new one
+            }
             progress(shop, "phase", "failed");
             progress(shop, "error", String.valueOf(e.getMessage()));
             LOG.warnf("The Shopify sync of %s failed: %s", shop, e.getMessage());
@@ -185,7 +189,7 @@ public class ShopifySync {
                 throw new IllegalArgumentException("line " + line + " names a parent not seen before it");
             }
             addVariant(product, node);
-        });
+        }, problems -> skipped(shop, problems));
         ByteArrayOutputStream ndjson = new ByteArrayOutputStream();
         for (ObjectNode product : products.values()) {
             product.remove("status");
@@ -210,7 +214,7 @@ public class ShopifySync {
                 throw new IllegalArgumentException("line " + line + " is a line item away from its order");
             }
             addLine(current[0], node);
-        });
+        }, problems -> skipped(shop, problems));
         flush(current[0], ndjson);
         return new ByteArrayInputStream(ndjson.toByteArray());
     }
@@ -333,7 +337,7 @@ public class ShopifySync {
     }
 
     /** Reads JSONL line by line; a line that does not parse is reported with its number and skipped. */
-    private void read(InputStream jsonl, LineHandler handler) {
+    private void read(InputStream jsonl, LineHandler handler, Consumer<List<String>> skipped) {
         try (BufferedReader in = new BufferedReader(new InputStreamReader(jsonl, StandardCharsets.UTF_8))) {
             long number = 0;
             List<String> problems = new ArrayList<>();
@@ -351,6 +355,7 @@ public class ShopifySync {
             if (!problems.isEmpty()) {
                 LOG.warnf("Skipped %d lines of a bulk operation's file: %s", problems.size(),
                         problems.subList(0, Math.min(5, problems.size())));
+                skipped.accept(problems);
             }
         } catch (IOException e) {
             throw ProblemException.unavailable("The bulk operation's file broke off: " + e.getMessage());
@@ -363,6 +368,11 @@ public class ShopifySync {
         String id = slash < 0 ? gid : gid.substring(slash + 1);
         int query = id.indexOf('?');
         return query < 0 ? id : id.substring(0, query);
+    }
+
+    /** Lines of a bulk file that did not parse, reported with their numbers in the sync's status. */
+    private void skipped(String shop, List<String> problems) {
+        progress(shop, "skippedLines", String.join("; ", problems.subList(0, Math.min(20, problems.size()))));
     }
 
     private void progress(String shop, String field, String value) {

@@ -57,6 +57,7 @@ class ShopifySyncTest {
         Map<String, String> status = awaitSync(shop);
 
         assertThat(status).containsEntry("phase", "done").containsEntry("products", "3").containsEntry("orders", "5");
+        assertThat(status.get("skippedLines")).as("the line that does not parse, by number").startsWith("line 5:");
         JsonPath offers = given().header("X-Triad-Key", installed.getString("publishableKey")).contentType("application/json")
                 .body(Orders.json(Map.of("placement", "cart", "currency", "USD",
                         "cart", List.of(Map.of("productId", "7801", "variantId", "78011", "quantity", 1, "price", "800.00")))))
@@ -153,6 +154,41 @@ class ShopifySyncTest {
                 + "\"displayFinancialStatus\":\"PAID\",\"customer\":null,\"lineItems\":{\"edges\":["
                 + line.formatted("Trail Bike", "7801", "78011", "800.0") + "," + line.formatted("Helmet", "7802", "78021", "49.0")
                 + "]}}}]}}}";
+    }
+
+    @Test
+    void shouldShowASyncShopifyFailedWithShopifysErrorCode() throws Exception {
+        String shop = "sync-failed.myshopify.com";
+        ShopifyInstallTest.script(shop, "shpat_failed", "USD");
+        scriptBulk(shop, "shpat_failed", PRODUCTS, orders());
+        ShopifyAdminMock.server().stubFor(post(urlEqualTo("/" + shop + "/admin/api/2025-10/graphql.json")).inScenario(shop)
+                .whenScenarioStateIs("products").withRequestBody(containing("currentBulkOperation"))
+                .willReturn(json("{\"data\":{\"currentBulkOperation\":{\"id\":\"gid://shopify/BulkOperation/1\","
+                        + "\"status\":\"FAILED\",\"errorCode\":\"ACCESS_DENIED\",\"objectCount\":\"0\",\"url\":null}}}")));
+
+        ShopifyInstallTest.install(ShopifyInstallTest.sessionToken(shop, ShopifyAdminMock.CLIENT_ID,
+                RedisTestResource.SHOPIFY_SECRET, 0)).then().statusCode(200);
+
+        Map<String, String> status = awaitSync(shop);
+        assertThat(status).containsEntry("phase", "failed");
+        assertThat(status.get("error")).contains("ACCESS_DENIED");
+    }
+
+    @Test
+    void shouldForgetATokenShopifyNoLongerAcceptsSoTheNextOpeningTakesANewOne() throws Exception {
+        String shop = "sync-expired.myshopify.com";
+        ShopifyInstallTest.script(shop, "shpat_expired", "USD");
+        // Shopify's answer to a revoked or expired token: 401 with {"errors": "[API] Invalid API key or access token ..."}.
+        ShopifyAdminMock.server().stubFor(post(urlEqualTo("/" + shop + "/admin/api/2025-10/graphql.json"))
+                .withRequestBody(containing("bulkOperationRunQuery")).willReturn(aResponse().withStatus(401)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"errors\":\"[API] Invalid API key or access token (unrecognized login or wrong password)\"}")));
+
+        ShopifyInstallTest.install(ShopifyInstallTest.sessionToken(shop, ShopifyAdminMock.CLIENT_ID,
+                RedisTestResource.SHOPIFY_SECRET, 0)).then().statusCode(200);
+
+        assertThat(awaitSync(shop)).containsEntry("phase", "failed");
+        assertThat(dev.triad.support.Redis.keys("triad:{" + shop + "}:shopify-token")).isEmpty();
     }
 
     @Test
