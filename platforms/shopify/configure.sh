@@ -3,8 +3,8 @@
 #   platforms/shopify/configure.sh <client-id> <https://triad.example.com>
 set -euo pipefail
 cd "$(dirname "$0")"
-client_id=${1:?the app's client id, from the Partner dashboard}
-url=${2:?Triad's public https URL, without a trailing slash}
+client_id=${1:?"the client id of the app, from the Partner dashboard"}
+url=${2:?"the public https URL of Triad"}
 url=${url%/}
 case "$url" in https://*) ;; *) echo "Triad's URL must start with https://" >&2; exit 1 ;; esac
 sed -i.bak -e "s|TRIAD_CLIENT_ID|$client_id|g" -e "s|TRIAD_URL|$url|g" shopify.app.toml && rm shopify.app.toml.bak

@@ -4,6 +4,21 @@
   'use strict';
   var state = document.getElementById('state');
   function show(text) { state.textContent = text; }
+  var progress = document.createElement('p');
+  document.body.appendChild(progress);
+  var phases = { queued: 'waiting to start', products: 'reading your products', orders: 'reading your orders',
+    done: 'done: your offers are mined from your orders', failed: 'failed' };
+  function watchSync() {
+    shopify.idToken().then(function (token) {
+      return fetch('/shopify/v1/sync', { headers: { Authorization: 'Bearer ' + token } }).then(function (r) { return r.json(); });
+    }).then(function (sync) {
+      if (!sync.phase) return;
+      progress.textContent = 'Catalog and orders: ' + (phases[sync.phase] || sync.phase)
+        + (sync.products ? ' · ' + sync.products + ' products' : '') + (sync.orders ? ' · ' + sync.orders + ' orders' : '')
+        + (sync.error ? ' (' + sync.error + ')' : '');
+      if (sync.phase !== 'done' && sync.phase !== 'failed') setTimeout(watchSync, 2000);
+    }).catch(function () { /* the next opening shows it */ });
+  }
   if (!window.shopify || !shopify.idToken) {
     show('Open Triad from your Shopify admin (Apps → Triad).');
     return;
@@ -19,6 +34,7 @@
     show('Triad is connected to ' + installation.shop + ' (prices in ' + installation.currency
       + '). Storefront key: ' + installation.publishableKey
       + (installation.newlyInstalled ? '. Your catalog and orders are being read.' : '.'));
+    watchSync();
     return shopify.idToken();
   }).then(function (token) {
     return fetch('/shopify/v1/stats', { headers: { Authorization: 'Bearer ' + token } }).then(function (r) { return r.json(); });
