@@ -199,24 +199,12 @@ public class ShopifySync {
         return new ByteArrayInputStream(ndjson.toByteArray());
     }
 
-    /** The shop's orders ({@code filter}: an {@code orders} argument list, or none) as NDJSON orders, from a bulk operation's JSONL. */
+    /**
+     * The shop's orders ({@code filter}: an {@code orders} argument list, or none) as NDJSON orders,
+     * converted from the bulk operation's JSONL as the import reads them.
+     */
     InputStream orders(String shop, String token, String filter) {
-        ByteArrayOutputStream ndjson = new ByteArrayOutputStream();
-        ObjectNode[] current = { null };
-        read(bulk(shop, token, ORDERS.formatted(filter)), (line, node) -> {
-            String parent = node.path("__parentId").asText(null);
-            if (parent == null) {
-                flush(current[0], ndjson);
-                current[0] = orderBody(mapper, node);
-                return;
-            }
-            if (current[0] == null || !numeric(parent).equals(current[0].path("id").asText())) {
-                throw new IllegalArgumentException("line " + line + " is a line item away from its order");
-            }
-            addLine(current[0], node);
-        }, problems -> skipped(shop, problems));
-        flush(current[0], ndjson);
-        return new ByteArrayInputStream(ndjson.toByteArray());
+        return new JsonlOrders(bulk(shop, token, ORDERS.formatted(filter)), mapper, problems -> skipped(shop, problems));
     }
 
     /** A Shopify Product node as Triad's NDJSON product body (its variants added by {@link #addVariant}). */
@@ -284,13 +272,6 @@ public class ShopifySync {
         item.put("quantity", node.path("quantity").asInt(1));
         item.put("price", node.path("originalUnitPriceSet").path("shopMoney").path("amount").asText());
         item.put("title", node.path("title").asText(""));
-    }
-
-    private static void flush(ObjectNode order, ByteArrayOutputStream out) {
-        if (order != null) {
-            out.writeBytes(order.toString().getBytes(StandardCharsets.UTF_8));
-            out.write('\n');
-        }
     }
 
     /** Runs {@code query} as a bulk operation and answers its JSONL file once it completes. */
