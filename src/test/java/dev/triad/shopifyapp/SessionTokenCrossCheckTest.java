@@ -40,6 +40,9 @@ class SessionTokenCrossCheckTest {
     @Inject
     SessionTokens sessionTokens;
 
+    @Inject
+    ShopifyAdmin admin;
+
     @Test
     void shouldJudgeSessionTokensAsShopifysOwnLibraryDoes() throws Exception {
         assumeTrue(Files.isDirectory(TESTS.resolve("node_modules/@shopify/shopify-api")),
@@ -72,6 +75,33 @@ class SessionTokenCrossCheckTest {
                 ShopifyInstallTest.claims(shop, "other.myshopify.com", client, 0), secret);
         assertThat(node(client, secret, List.of(twoShops)).get(0)).startsWith("valid ");
         assertThat(triadAccepts(twoShops)).as("iss and dest name two shops").isFalse();
+    }
+
+    /**
+     * The token exchange of Triad and of the library ({@code auth.tokenExchange}, its fetch pointed at the
+     * same scripted Admin API) send the same request and read the same answer.
+     */
+    @Test
+    void shouldExchangeASessionTokenWithTheSameRequestAsShopifysOwnLibrary() throws Exception {
+        assumeTrue(Files.isDirectory(TESTS.resolve("node_modules/@shopify/shopify-api")),
+                "TOKEN EXCHANGE CROSS-CHECK SKIPPED: npm ci --prefix src/test/js has not run");
+        String shop = "exchange-check.myshopify.com";
+        ShopifyInstallTest.script(shop, "shpat_cross_checked", "USD");
+        String token = ShopifyInstallTest.sessionToken(shop, ShopifyAdminMock.CLIENT_ID, RedisTestResource.SHOPIFY_SECRET, 0);
+        String adminUrl = "http://127.0.0.1:" + ShopifyAdminMock.server().port() + "/{shop}";
+
+        Process run = new ProcessBuilder("node", "token-exchange.mjs", ShopifyAdminMock.CLIENT_ID,
+                RedisTestResource.SHOPIFY_SECRET, adminUrl, shop, token).directory(TESTS.toFile()).redirectErrorStream(true).start();
+        assertThat(run.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        String library = new String(run.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+        String triad = admin.exchange(shop, token).token();
+
+        assertThat(library).isEqualTo("token " + triad).isEqualTo("token shpat_cross_checked");
+        var requests = ShopifyAdminMock.server().findAll(com.github.tomakehurst.wiremock.client.WireMock
+                .postRequestedFor(com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo("/" + shop + "/admin/oauth/access_token")));
+        assertThat(requests).hasSize(2);
+        var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+        assertThat(mapper.readTree(requests.get(0).getBodyAsString())).isEqualTo(mapper.readTree(requests.get(1).getBodyAsString()));
     }
 
     private static Map<String, Object> withNotBefore(Map<String, Object> claims, long secondsAhead) {
