@@ -37,6 +37,14 @@ public class CatalogImport {
     }
 
     public ImportReport importCatalog(Shop shop, InputStream body, String contentType) {
+        return importCatalog(shop, body, contentType, true);
+    }
+
+    /**
+     * Imports a catalog; with {@code rebuild} false the sheets are left to a rebuild the caller runs
+     * (a platform sync imports the orders next, and rebuilds once at the end).
+     */
+    public ImportReport importCatalog(Shop shop, InputStream body, String contentType, boolean rebuild) {
         long start = System.nanoTime();
         ImportReport report = new ImportReport();
         List<CatalogFormats.Draft> products;
@@ -54,8 +62,10 @@ public class CatalogImport {
         catalog.putAll(shop.id(), products.stream().map(CatalogFormats.Draft::facts).toList(),
                 products.stream().flatMap(p -> p.skus.stream().map(sku -> java.util.Map.entry(sku, p.id))).toList());
         report.productsTaken = products.size();
-        report.update = "full-rebuild";
-        report.rebuild = rebuild.full(shop.id(), shop.settings());
+        if (rebuild) {
+            report.update = "full-rebuild";
+            report.rebuild = this.rebuild.full(shop.id(), shop.settings());
+        }
         report.millis = (System.nanoTime() - start) / 1_000_000;
         return report;
     }

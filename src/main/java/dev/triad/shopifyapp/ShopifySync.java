@@ -37,6 +37,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.triad.ingest.CatalogImport;
 import dev.triad.ingest.ImportReport;
 import dev.triad.ingest.OrderImport;
+import dev.triad.mining.RebuildService;
 import dev.triad.problem.ProblemException;
 import dev.triad.redis.Keys;
 import dev.triad.redis.RedisBatches;
@@ -50,8 +51,8 @@ import io.vertx.mutiny.redis.client.Response;
  * A store's catalog and order history read through Admin GraphQL bulk operations
  * ({@code bulkOperationRunQuery}; the result is a JSONL file whose nested objects name their parent in
  * {@code __parentId}, parents first), polled with {@code currentBulkOperation} until it completes, and
- * fed line by line into the imports every other source uses: products, then the orders of the last 60
- * days (all of them with {@code read_all_orders}), then one rebuild. Ids are Shopify's numeric ids, as
+ * fed into the imports every other source uses: products, then the orders of the last 60 days (all
+ * of them with {@code read_all_orders}), then one rebuild. Ids are Shopify's numeric ids, as
  * webhooks and carts name them, so a second sync of the same data changes nothing. Progress and
  * outcome in {@code triad:{shop}:sync} (shown by {@code GET /admin/v1/shops/{shop}/sync}).
  */
@@ -75,6 +76,7 @@ public class ShopifySync {
     private final AccessTokens accessTokens;
     private final CatalogImport catalog;
     private final OrderImport orders;
+    private final RebuildService rebuild;
     private final ShopStore shops;
     private final RedisBatches redis;
     private final ObjectMapper mapper;
@@ -90,7 +92,8 @@ public class ShopifySync {
     });
 
     public ShopifySync(ShopifyAdmin admin, AccessTokens accessTokens, CatalogImport catalog, OrderImport orders,
-            ShopStore shops, RedisBatches redis, ObjectMapper mapper) {
+            RebuildService rebuild, ShopStore shops, RedisBatches redis, ObjectMapper mapper) {
+        this.rebuild = rebuild;
         this.admin = admin;
         this.accessTokens = accessTokens;
         this.catalog = catalog;
@@ -155,13 +158,18 @@ public class ShopifySync {
                 throw ProblemException.notFound("shop", shop + " has not installed the app");
             }
             progress(shop, "phase", "products");
-            ImportReport products = catalog.importCatalog(record, products(shop, token), "application/x-ndjson");
+            // Products without a rebuild, then the orders: into a new shop the order import rebuilds at its
+            // end; into a built one (a sync started again) it updates as it goes, and one rebuild follows.
+            ImportReport products = catalog.importCatalog(record, products(shop, token), "application/x-ndjson", false);
             progress(shop, "products", String.valueOf(products.productsTaken));
             progress(shop, "phase", "orders");
             String since = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).minusDays(60).toString();
             String filter = allOrders ? "" : "(query: \\\"created_at:>=" + since + "\\\")";
             ImportReport taken = orders.importOrders(record, orders(shop, token, filter), "application/x-ndjson");
             progress(shop, "orders", String.valueOf(taken.ordersTaken + taken.ordersSkipped));
+            if (taken.rebuild == null) {
+                rebuild.full(shop, record.settings());
+            }
             progress(shop, "phase", "done");
             LOG.infof("Synced %s from Shopify: %d products, %d orders", shop, products.productsTaken, taken.ordersTaken);
         } catch (RuntimeException e) {

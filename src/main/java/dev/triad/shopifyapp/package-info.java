@@ -3,6 +3,6 @@
  * token (kept encrypted), the shop registered from what the Admin API says of it, the embedded admin
  * page and its statistics, the first sync of catalog and orders through bulk operations into the
  * imports, and the reconciliation that heals what webhooks missed. Admin side. May import: shop,
- * catalog, ingest, stats, redis, base, problem.
+ * catalog, ingest, mining, stats, redis, base, problem.
  */
 package dev.triad.shopifyapp;
