@@ -183,7 +183,7 @@ public class OrderImport {
         private void learnProducts(Map<String, ImportedOrder.Line> latest) {
             List<ProductFacts> learnt = new ArrayList<>();
             latest.forEach((id, line) -> {
-                if (knownProducts.add(id)) {
+                if (!NonMerchandise.is(line.title()) && knownProducts.add(id)) {
                     String variant = line.variantId() != null ? line.variantId() : id;
                     String title = line.title() == null || line.title().isBlank() ? id : line.title();
                     learnt.add(new ProductFacts(id, title, null, null, null, null, null,

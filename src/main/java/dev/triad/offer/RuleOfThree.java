@@ -141,7 +141,10 @@ public final class RuleOfThree {
             BigDecimal ceiling = line.price().multiply(band).movePointLeft(2);
             for (Candidate c : sheet.upgrades()) {
                 boolean sameProduct = c.productId().equals(line.productId());
-                boolean allowed = sameProduct ? exclusions.allowsVariantOf(c) : exclusions.allows(c);
+                // A line that does not name its variant may hold any of them: a pricier variant of that
+                // product could be the very one in the cart, so only other products are offered for it.
+                boolean allowed = sameProduct ? line.variantId() != null && exclusions.allowsVariantOf(c)
+                        : exclusions.allows(c);
                 if (allowed && c.price().compareTo(line.price()) > 0 && c.price().compareTo(ceiling) <= 0) {
                     BigDecimal extra = c.price().subtract(line.price()).multiply(BigDecimal.valueOf(line.quantity()));
                     return new Offer.Upgrade(c, line, money(extra));

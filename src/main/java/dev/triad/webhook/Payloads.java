@@ -63,7 +63,8 @@ final class Payloads {
             String at = "line_items[" + i + "]";
             String product = id(item, "product_id", at + ".product_id");
             int quantity = quantity(item, at + ".quantity");
-            if (product == null || quantity == 0) {
+            // A gift card (Shopify's line_items[].gift_card) is money, not goods: nothing to learn or offer.
+            if (product == null || quantity == 0 || item.path("gift_card").asBoolean(false)) {
                 continue;
             }
             BigDecimal price = money(item, "price", at + ".price");

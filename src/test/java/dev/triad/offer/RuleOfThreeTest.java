@@ -136,6 +136,20 @@ class RuleOfThreeTest {
         assertThat(upgrade.extra()).isEqualTo(money("100.00"));
     }
 
+    /**
+     * A product learnt from orders has one variant whose id is the product's; a cart line that names no
+     * variant at a discounted price must not be "upgraded" to that same product at its list price.
+     */
+    @Test
+    void shouldNeverUpgradeALineThatNamesNoVariantToItsOwnProduct() {
+        sheet("p-mug", List.of(), List.of(variant("p-mug", "p-mug", "12.00"), upgrade("p-mug-large", "13.50")));
+        CartLine mugOnSale = new CartLine("p-mug", null, 1, new BigDecimal("9.00"));
+
+        Offer.Upgrade upgrade = (Offer.Upgrade) select(mugOnSale).offers().get(0);
+
+        assertThat(upgrade.item().productId()).isEqualTo("p-mug-large");
+    }
+
     @Test
     void shouldUpgradeTheMostExpensiveLineOfTheCart() {
         CartLine helmet = new CartLine("p-helmet", "v-helmet", 1, new BigDecimal("49.00"));
