@@ -69,11 +69,7 @@ class ShopifySyncTest {
     @Test
     void shouldShowTheEmbeddedPageItsShopsStatisticsForItsSessionTokenOnly() throws Exception {
         String shop = "sync-stats.myshopify.com";
-        ShopifyInstallTest.script(shop, "shpat_stats", "USD");
-        scriptBulk(shop, "shpat_stats", PRODUCTS, orders());
-        String token = ShopifyInstallTest.sessionToken(shop, ShopifyAdminMock.CLIENT_ID, RedisTestResource.SHOPIFY_SECRET, 0);
-        ShopifyInstallTest.install(token).then().statusCode(200);
-        awaitSync(shop);
+        String token = installedAndSynced(shop, "shpat_stats");
 
         given().header("Authorization", "Bearer " + token).get("/shopify/v1/stats").then().statusCode(200)
                 .body("shop", org.hamcrest.Matchers.equalTo(shop)).body("orders.total", org.hamcrest.Matchers.equalTo(0));
@@ -84,11 +80,7 @@ class ShopifySyncTest {
     @Test
     void shouldStartASyncABrokenOffProcessLeftOverWhenTheStoreOpensTheAppAgain() throws Exception {
         String shop = "sync-resume.myshopify.com";
-        ShopifyInstallTest.script(shop, "shpat_resume", "USD");
-        scriptBulk(shop, "shpat_resume", PRODUCTS, orders());
-        String token = ShopifyInstallTest.sessionToken(shop, ShopifyAdminMock.CLIENT_ID, RedisTestResource.SHOPIFY_SECRET, 0);
-        ShopifyInstallTest.install(token).then().statusCode(200);
-        awaitSync(shop);
+        String token = installedAndSynced(shop, "shpat_resume");
         // As a process killed in the middle of the orders leaves it; Shopify's side is ready for a new run.
         dev.triad.support.Redis.command("HSET", "triad:{" + shop + "}:shopify-sync", "phase", "orders");
         ShopifyAdminMock.server().setScenarioState(shop, "throttled-once");
@@ -108,11 +100,7 @@ class ShopifySyncTest {
     @Test
     void shouldHealAnOrderAndAProductChangeNoWebhookBroughtAtTheNextReconciliationCountingNothingTwice() throws Exception {
         String shop = "sync-reconcile.myshopify.com";
-        ShopifyInstallTest.script(shop, "shpat_reconcile", "USD");
-        scriptBulk(shop, "shpat_reconcile", PRODUCTS, orders());
-        ShopifyInstallTest.install(ShopifyInstallTest.sessionToken(shop, ShopifyAdminMock.CLIENT_ID,
-                RedisTestResource.SHOPIFY_SECRET, 0)).then().statusCode(200);
-        awaitSync(shop);
+        installedAndSynced(shop, "shpat_reconcile");
         WireMockServer server = ShopifyAdminMock.server();
         String graphql = "/" + shop + "/admin/api/2025-10/graphql.json";
         server.stubFor(post(urlEqualTo(graphql)).withRequestBody(containing("products(first: 100"))
@@ -138,6 +126,16 @@ class ShopifySyncTest {
         given().header("Authorization", "Bearer " + RedisTestResource.OPERATOR_KEY)
                 .get("/admin/v1/shops/{shop}/products/{id}", shop, "7802").then()
                 .body("product.variants[0].price", org.hamcrest.Matchers.equalTo("45.00"));
+    }
+
+    /** Installs {@code shop} with the scripted Admin API and waits for its first sync; answers its session token. */
+    static String installedAndSynced(String shop, String accessToken) throws InterruptedException {
+        ShopifyInstallTest.script(shop, accessToken, "USD");
+        scriptBulk(shop, accessToken, PRODUCTS, orders());
+        String token = ShopifyInstallTest.sessionToken(shop, ShopifyAdminMock.CLIENT_ID, RedisTestResource.SHOPIFY_SECRET, 0);
+        ShopifyInstallTest.install(token).then().statusCode(200);
+        awaitSync(shop);
+        return token;
     }
 
     static JsonPath reconcile(String shop) {
