@@ -168,8 +168,13 @@ public class ShopifyAdmin {
                 throw ProblemException.unauthorized("Authorization", "Shopify refused (" + answer.statusCode() + ") "
                         + path + ": the session token or the app's access was not accepted");
             }
-            if (answer.statusCode() / 100 != 2) {
+            if (answer.statusCode() >= 500) {
                 throw ProblemException.unavailable("Shopify answered " + answer.statusCode() + " to " + path + "; try again");
+            }
+            if (answer.statusCode() / 100 != 2) {
+                // Not Shopify having a moment: asking again would get the same answer.
+                throw new ProblemException(502, "shopify-refused", "Shopify refused",
+                        "Shopify answered " + answer.statusCode() + " to " + path, null);
             }
             return mapper.readTree(answer.body());
         } catch (IOException e) {

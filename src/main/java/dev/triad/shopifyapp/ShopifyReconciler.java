@@ -9,6 +9,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -94,19 +96,23 @@ public class ShopifyReconciler {
         timer.scheduleWithFixedDelay(this::reconcileAll, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    void reconcileAll() {
+    /** Reconciles every installed shop; one failing does not stop the others. Answers what each took, by shop. */
+    public Map<String, Object> reconcileAll() {
+        Map<String, Object> outcomes = new TreeMap<>();
         try {
             Response installed = redis.send(Request.cmd(Command.SMEMBERS).arg(Keys.shopifyInstalled()));
             for (Response shop : installed) {
                 try {
-                    reconcile(shop.toString());
+                    outcomes.put(shop.toString(), reconcile(shop.toString()));
                 } catch (RuntimeException e) {
+                    outcomes.put(shop.toString(), "failed: " + e.getMessage());
                     LOG.warnf("Reconciling %s with Shopify failed: %s", shop, e.getMessage());
                 }
             }
         } catch (RuntimeException e) {
             LOG.warnf("Reconciling with Shopify failed: %s", e.getMessage());
         }
+        return outcomes;
     }
 
     /** What one reconciliation took. */

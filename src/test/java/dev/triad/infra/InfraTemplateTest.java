@@ -142,6 +142,21 @@ class InfraTemplateTest {
         assertThat(group.get("MultiAZEnabled")).isEqualTo(true);
     }
 
+    /** A Lambda keeps no timer: EventBridge calls the reconcile route every 15 minutes, with the operator key. */
+    @Test
+    void shouldReconcileInstalledShopifyShopsEveryFifteenMinutesThroughTheReconcileRoute() {
+        Map<String, Object> rule = map(map(resources.get("ReconcileSchedule")).get("Properties"));
+        assertThat(rule.get("ScheduleExpression")).isEqualTo("rate(15 minutes)");
+        Map<String, Object> destination = map(map(resources.get("ReconcileDestination")).get("Properties"));
+        assertThat(destination.get("HttpMethod")).isEqualTo("POST");
+        // !Sub values read as {Fn::Sub=…}
+        assertThat(String.valueOf(destination.get("InvocationEndpoint")))
+                .contains("${HttpApi.ApiEndpoint}/admin/v1/shopify/reconcile");
+        Map<String, Object> connection = map(map(resources.get("ReconcileConnection")).get("Properties"));
+        assertThat(String.valueOf(map(map(connection.get("AuthParameters")).get("ApiKeyAuthParameters")).get("ApiKeyValue")))
+                .contains("Bearer {{resolve:secretsmanager:${SecretsArn}:SecretString:adminKey}}");
+    }
+
     @Test
     void shouldUseEveryParameterAndGiveDefaultsThatPassTheirOwnRules() {
         Set<String> referenced = new HashSet<>();

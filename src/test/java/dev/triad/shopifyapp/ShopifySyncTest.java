@@ -126,6 +126,11 @@ class ShopifySyncTest {
         given().header("Authorization", "Bearer " + RedisTestResource.OPERATOR_KEY)
                 .get("/admin/v1/shops/{shop}/products/{id}", shop, "7802").then()
                 .body("product.variants[0].price", org.hamcrest.Matchers.equalTo("45.00"));
+
+        // What the deployment's schedule calls: every installed shop at once, with the operator key only.
+        given().header("Authorization", "Bearer " + RedisTestResource.OPERATOR_KEY).post("/admin/v1/shopify/reconcile")
+                .then().statusCode(200).body("'" + shop + "'.ordersTaken", org.hamcrest.Matchers.equalTo(0));
+        given().post("/admin/v1/shopify/reconcile").then().statusCode(401);
     }
 
     /** Installs {@code shop} with the scripted Admin API and waits for its first sync; answers its session token. */
@@ -224,12 +229,18 @@ class ShopifySyncTest {
                 + "{\"shopMoney\":{\"amount\":\"" + price + "\"}},\"__parentId\":\"gid://shopify/Order/" + order + "\"}\n";
     }
 
-    /** Bulk operations for {@code shop}: products (throttled once first), then orders, each polled to COMPLETED. */
+    /**
+     * Bulk operations for {@code shop}: products (a 503 first, then a throttled answer, then started), then
+     * orders, each polled to COMPLETED.
+     */
     static void scriptBulk(String shop, String token, String productsJsonl, String ordersJsonl) {
         WireMockServer server = ShopifyAdminMock.server();
         String graphql = "/" + shop + "/admin/api/2025-10/graphql.json";
         String files = "http://127.0.0.1:" + server.port() + "/files/" + shop;
         server.stubFor(post(urlEqualTo(graphql)).inScenario(shop).whenScenarioStateIs(Scenario.STARTED)
+                .withRequestBody(containing("bulkOperationRunQuery")).withRequestBody(containing("products {"))
+                .willSetStateTo("failed-once").willReturn(aResponse().withStatus(503)));
+        server.stubFor(post(urlEqualTo(graphql)).inScenario(shop).whenScenarioStateIs("failed-once")
                 .withRequestBody(containing("bulkOperationRunQuery")).withRequestBody(containing("products {"))
                 .willSetStateTo("throttled-once").willReturn(json("{\"errors\":[{\"message\":\"Throttled\","
                         + "\"extensions\":{\"code\":\"THROTTLED\",\"documentation\":\"https://shopify.dev/api/usage/rate-limits\"}}],"
