@@ -46,7 +46,7 @@ public class DemoShop {
         }
         ShopSettings settings = new ShopSettings(60, 10, new BigDecimal("1000.00"), 0);
         shops.save(new Shop(demo.shop(), "shopify", "USD", List.of(), settings, demo.publishableKey(),
-                ApiKeys.hash(ApiKeys.newAdminKey()), null, true));
+                ApiKeys.hash(ApiKeys.newAdminKey()), null, true, "Demo bike shop"));
         List<Entry> entries = entries(mapper);
         for (Entry entry : entries) {
             catalog.put(demo.shop(), entry.product().toFacts(entry.id()));

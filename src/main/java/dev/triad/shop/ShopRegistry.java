@@ -42,20 +42,18 @@ public class ShopRegistry {
 
     /**
      * The Shopify shop {@code id} as an installation leaves it: created with {@code currency} when new,
-     * enabled again when it had been uninstalled, otherwise as it is.
+     * enabled again when it had been uninstalled, under the store's {@code name}.
      */
-    public Shop installed(String id, String currency) {
+    public Shop installed(String id, String currency, String name) {
         Shop existing = shops.find(id).orElse(null);
         if (existing == null) {
-            Created created = create(id, new ShopRequest("shopify", currency, null, null, null));
-            return created != null ? created.shop() : installed(id, currency);
+            create(id, new ShopRequest("shopify", currency, null, null, null)); // or another request created it
+            return installed(id, currency, name);
         }
-        if (!existing.enabled()) {
-            Shop enabled = new Shop(existing.id(), existing.platform(), existing.currency(), existing.allowedOrigins(),
-                    existing.settings(), existing.publishableKey(), existing.adminKeyHash(), existing.webhookSecret(), true);
-            shops.save(enabled);
-            return enabled;
+        Shop installed = existing.withEnabled(true).withName(name == null ? existing.name() : name);
+        if (!installed.equals(existing)) {
+            shops.save(installed);
         }
-        return existing;
+        return installed;
     }
 }

@@ -46,7 +46,8 @@ public record ShopRequest(
         if (secret != null && (secret.length() < 8 || secret.length() > 256)) {
             throw ProblemException.invalid("webhookSecret", "'webhookSecret' must be 8 to 256 characters");
         }
-        return new Shop(id, platform, code, origins, validSettings(), publishableKey, adminKeyHash, secret, true);
+        return new Shop(id, platform, code, origins, validSettings(), publishableKey, adminKeyHash, secret, true,
+                existing == null ? null : existing.name());
     }
 
     private ShopSettings validSettings() {

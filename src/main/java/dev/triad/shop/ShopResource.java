@@ -38,11 +38,11 @@ public class ShopResource {
 
     /** What the admin API shows of a shop; {@code adminKey} only in the answer that created it. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record View(String shop, String platform, String currency, List<String> allowedOrigins,
+    public record View(String shop, String name, String platform, String currency, List<String> allowedOrigins,
             ShopSettings settings, boolean enabled, String publishableKey, String adminKey) {
 
         static View of(Shop s, String adminKey) {
-            return new View(s.id(), s.platform(), s.currency(), s.allowedOrigins(), s.settings(), s.enabled(),
+            return new View(s.id(), s.name(), s.platform(), s.currency(), s.allowedOrigins(), s.settings(), s.enabled(),
                     s.publishableKey(), adminKey);
         }
     }

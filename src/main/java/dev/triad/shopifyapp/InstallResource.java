@@ -61,7 +61,7 @@ public class InstallResource {
         ShopifyAdmin.ShopInfo info = admin.shop(shop, access.token());
         accessTokens.store(shop, access.token());
         shops.markShopifyInstalled(shop, true);
-        Shop installed = registry.installed(shop, info.currency());
+        Shop installed = registry.installed(shop, info.currency(), info.name());
         LOG.infof("Installed the Shopify app on %s (%s, scopes %s)", shop, info.currency(), access.scope());
         sync.start(shop, access.scope());
         return new Installation(shop, installed.currency(), installed.publishableKey(), true);

@@ -178,8 +178,7 @@ public class StoreSync {
         // Shopify revokes the app's access token on uninstall: the encrypted copy goes too.
         redis.send(Request.cmd(Command.UNLINK).arg(Keys.shopifyToken(shop.id())));
         shops.markShopifyInstalled(shop.id(), false);
-        shops.save(new Shop(shop.id(), shop.platform(), shop.currency(), shop.allowedOrigins(), shop.settings(),
-                shop.publishableKey(), shop.adminKeyHash(), shop.webhookSecret(), false));
+        shops.save(shop.withEnabled(false));
     }
 
 }

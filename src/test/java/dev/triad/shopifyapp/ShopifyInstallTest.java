@@ -58,6 +58,9 @@ class ShopifyInstallTest {
                 .withRequestBody(matchingJsonPath("$.requested_token_type",
                         equalTo("urn:shopify:params:oauth:token-type:offline-access-token")))
                 .withRequestBody(matchingJsonPath("$.client_id", equalTo(ShopifyAdminMock.CLIENT_ID))));
+        given().header("Authorization", "Bearer " + RedisTestResource.OPERATOR_KEY).get("/admin/v1/shops/{shop}", shop)
+                .then().body("name", org.hamcrest.Matchers.equalTo("Test shop")).body("platform",
+                        org.hamcrest.Matchers.equalTo("shopify"));
         String stored = new String(Redis.bytes("triad:{" + shop + "}:shopify-token"), StandardCharsets.UTF_8);
         assertThat(stored).startsWith("v1:").doesNotContain("shpat_install_new");
         given().header("X-Triad-Key", installed.getString("publishableKey")).contentType("application/json")
