@@ -12,6 +12,8 @@ import javax.crypto.spec.SecretKeySpec;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.jboss.logging.Logger;
+
 import dev.triad.TriadConfig;
 import dev.triad.problem.ProblemException;
 import dev.triad.redis.Keys;
@@ -27,6 +29,8 @@ import io.vertx.mutiny.redis.client.Response;
  */
 @ApplicationScoped
 public class AccessTokens {
+
+    private static final Logger LOG = Logger.getLogger(AccessTokens.class);
 
     private static final int NONCE_BYTES = 12;
     private static final int TAG_BITS = 128;
@@ -57,10 +61,21 @@ public class AccessTokens {
         redis.send(Request.cmd(Command.SET).arg(Keys.shopifyToken(shop)).arg(encrypt(shop, token)));
     }
 
-    /** The shop's access token, or null when it has none. */
+    /**
+     * The shop's access token, or null when it has none — or has one that no longer decrypts (the key was
+     * changed): then opening the app exchanges a new one, instead of every call failing.
+     */
     public String find(String shop) {
         Response stored = redis.send(Request.cmd(Command.GET).arg(Keys.shopifyToken(shop)));
-        return stored == null ? null : decrypt(shop, stored.toString());
+        if (stored == null) {
+            return null;
+        }
+        try {
+            return decrypt(shop, stored.toString());
+        } catch (IllegalStateException e) {
+            LOG.warnf("%s; it will be exchanged again when the store opens the app", e.getMessage());
+            return null;
+        }
     }
 
     /** Forgets the shop's token (Shopify no longer accepts it: the next opening of the app exchanges a new one). */

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -55,12 +56,11 @@ public class ShopifyReconciler {
     /** How far back the first reconciliation of a shop looks. */
     static final Duration FIRST_LOOK = Duration.ofDays(1);
     static final String ORDERS = "{ orders(first: 100, query: \"updated_at:>='%s'\"%s) { pageInfo { hasNextPage endCursor } "
-            + "edges { node { id cancelledAt displayFinancialStatus customer { id } lineItems(first: 250) { edges { node { "
-            + "quantity sku title product { id } variant { id } originalUnitPriceSet { shopMoney { amount } } } } } } } } }";
+            + "edges { node { " + ShopifySync.ORDER_FIELDS + " lineItems(first: 250) { edges { node { "
+            + ShopifySync.LINE_ITEM_FIELDS + " } } } } } } }";
     static final String PRODUCTS = "{ products(first: 100, query: \"updated_at:>='%s'\"%s) { pageInfo { hasNextPage endCursor } "
-            + "edges { node { id title handle productType status updatedAt featuredMedia { preview { image { url } } } "
-            + "variants(first: 250) { edges { node { id title price compareAtPrice sku inventoryPolicy inventoryQuantity "
-            + "inventoryItem { tracked } } } } } } } }";
+            + "edges { node { " + ShopifySync.PRODUCT_FIELDS + " updatedAt variants(first: 250) { edges { node { "
+            + ShopifySync.VARIANT_FIELDS + " } } } } } } }";
 
     private final ShopifyAdmin admin;
     private final AccessTokens accessTokens;
@@ -131,7 +131,11 @@ public class ShopifyReconciler {
         String since = stored != null ? stored.toString() : start.minus(FIRST_LOOK).toString();
         int products = 0;
         for (JsonNode node : pages(shop, token, PRODUCTS, since, "products")) {
-            products += applyProduct(shop, node) ? 1 : 0;
+            try {
+                products += applyProduct(shop, node) ? 1 : 0;
+            } catch (NumberFormatException | DateTimeParseException e) {
+                LOG.warnf("Skipped Shopify product %s of %s: %s", node.path("id").asText(), shop, e.getMessage());
+            }
         }
         ByteArrayOutputStream ndjson = new ByteArrayOutputStream();
         for (JsonNode node : pages(shop, token, ORDERS, since, "orders")) {

@@ -65,12 +65,17 @@ public class ShopifySync {
     static final Duration MAX_POLL = Duration.ofSeconds(30);
     static final Duration GIVE_UP = Duration.ofHours(6);
 
-    static final String PRODUCTS = "{ products { edges { node { id title handle productType status onlineStoreUrl "
-            + "featuredMedia { preview { image { url } } } variants { edges { node { id title price compareAtPrice sku "
-            + "inventoryPolicy inventoryQuantity inventoryItem { tracked } } } } } } } }";
-    static final String ORDERS = "{ orders%s { edges { node { id cancelledAt "
-            + "displayFinancialStatus customer { id } lineItems { edges { node { quantity sku title "
-            + "product { id } variant { id } originalUnitPriceSet { shopMoney { amount } } } } } } } } }";
+    /** What Triad reads of a Product, a ProductVariant, an Order and a LineItem: one list for the sync and the reconciliation. */
+    static final String PRODUCT_FIELDS = "id title handle productType status featuredMedia { preview { image { url } } }";
+    static final String VARIANT_FIELDS = "id title price compareAtPrice sku inventoryPolicy inventoryQuantity inventoryItem { tracked }";
+    static final String ORDER_FIELDS = "id cancelledAt displayFinancialStatus customer { id }";
+    static final String LINE_ITEM_FIELDS = "quantity sku title product { id } variant { id } "
+            + "originalUnitPriceSet { shopMoney { amount } }";
+
+    static final String PRODUCTS = "{ products { edges { node { " + PRODUCT_FIELDS + " variants { edges { node { "
+            + VARIANT_FIELDS + " } } } } } } }";
+    static final String ORDERS = "{ orders%s { edges { node { " + ORDER_FIELDS + " lineItems { edges { node { "
+            + LINE_ITEM_FIELDS + " } } } } } } }";
 
     private final ShopifyAdmin admin;
     private final AccessTokens accessTokens;

@@ -122,6 +122,19 @@ class ShopifyInstallTest {
     }
 
     @Test
+    void shouldExchangeAgainWhenTheStoredTokenNoLongerDecryptsAsAfterAKeyChange() {
+        String shop = "install-rekeyed.myshopify.com";
+        script(shop, "shpat_rekeyed", "USD");
+        install(sessionToken(shop, ShopifyAdminMock.CLIENT_ID, RedisTestResource.SHOPIFY_SECRET, 0)).then().statusCode(200);
+        // What a token encrypted under another TRIAD_SHOPIFY_TOKEN_KEY looks like to this one.
+        Redis.command("SET", "triad:{" + shop + "}:shopify-token", "v1:" + Base64.getEncoder().encodeToString(new byte[40]));
+
+        install(sessionToken(shop, ShopifyAdminMock.CLIENT_ID, RedisTestResource.SHOPIFY_SECRET, 0)).then().statusCode(200)
+                .body("newlyInstalled", org.hamcrest.Matchers.equalTo(true));
+        ShopifyAdminMock.server().verify(2, postRequestedFor(urlEqualTo("/" + shop + "/admin/oauth/access_token")));
+    }
+
+    @Test
     void shouldServeTheEmbeddedPageWithAppBridgeFramedOnlyByTheShopifyAdminAndTheShop() {
         given().queryParam("shop", "embedded.myshopify.com").get("/shopify/app").then().statusCode(200)
                 .contentType("text/html")
