@@ -21,6 +21,7 @@ import dev.triad.redis.StoredJson;
 import dev.triad.sheet.Candidate;
 import dev.triad.sheet.OfferSheet;
 import dev.triad.sheet.SheetCodec;
+import dev.triad.shop.ShopStore;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.redis.datasource.transactions.OptimisticLockingTransactionResult;
 import io.quarkus.redis.datasource.transactions.TransactionalRedisDataSource;
@@ -44,12 +45,20 @@ public class CatalogStore {
     private final RedisBatches batches;
     private final StoredJson stored;
     private final SheetCodec sheets;
+    private final ShopStore shops;
 
-    public CatalogStore(RedisDataSource redis, RedisBatches batches, StoredJson stored, SheetCodec sheets) {
+    public CatalogStore(RedisDataSource redis, RedisBatches batches, StoredJson stored, SheetCodec sheets,
+            ShopStore shops) {
         this.redis = redis;
         this.batches = batches;
         this.stored = stored;
         this.sheets = sheets;
+        this.shops = shops;
+    }
+
+    /** Which options of the shop's products are tiers: its settings when it is registered, else the default. */
+    public OptionKinds optionKinds(String shop) {
+        return shops.find(shop).map(s -> OptionKinds.of(s.settings())).orElse(OptionKinds.DEFAULT);
     }
 
     public Optional<ProductFacts> find(String shop, String id) {
@@ -243,9 +252,10 @@ public class CatalogStore {
         if (dated != null) {
             watched.add(Keys.productChanged(shop, dated.productId()));
         }
+        OptionKinds kinds = update == null ? OptionKinds.DEFAULT : optionKinds(shop);
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             OptimisticLockingTransactionResult<Change> result = redis.withTransaction(
-                    ds -> prepare(ds, shop, id, update, dated),
+                    ds -> prepare(ds, shop, id, update, dated, kinds),
                     (change, tx) -> apply(tx, shop, change),
                     watched.toArray(String[]::new));
             if (!result.discarded()) {
@@ -268,7 +278,8 @@ public class CatalogStore {
         }
     }
 
-    private Change prepare(RedisDataSource ds, String shop, String id, UnaryOperator<ProductFacts> update, Dated dated) {
+    private Change prepare(RedisDataSource ds, String shop, String id, UnaryOperator<ProductFacts> update, Dated dated,
+            OptionKinds kinds) {
         var values = ds.value(String.class);
         String existing = values.get(Keys.product(shop, id));
         boolean existed = existing != null;
@@ -292,7 +303,8 @@ public class CatalogStore {
                 OfferSheet sheet = sheets.readStoredOrNull(stored.get(Keys.sheet(shop, referrer)));
                 if (sheet != null) {
                     patched.put(referrer, product == null ? sheet.without(id)
-                            : sheet.patched(id, prev -> product.asCandidate(prev, prev == null || prev.pinned())));
+                            : sheet.patched(id, prev -> asList(product.asCandidate(prev, prev == null || prev.pinned())),
+                                    prev -> product.asUpgrades(kinds, prev, prev == null || prev.pinned())));
                 }
             }
         }
@@ -311,7 +323,7 @@ public class CatalogStore {
                     }
                 }
             }
-            sheet = ownSheet(product, known, previous);
+            sheet = ownSheet(product, known, previous, kinds);
         }
         // A deletion always applies, and never moves the recorded time back (a store's clock may run ahead of ours).
         Dated recorded = last != null && last.isAfter(dated.at()) ? new Dated(dated.productId(), last) : dated;
@@ -324,23 +336,26 @@ public class CatalogStore {
      *
      * @param known facts of the products it pins (missing ones are not known yet)
      */
-    static OfferSheet ownSheet(ProductFacts product, Map<String, ProductFacts> known, OfferSheet previous) {
+    static OfferSheet ownSheet(ProductFacts product, Map<String, ProductFacts> known, OfferSheet previous,
+            OptionKinds kinds) {
         List<Candidate> minedComplements = previous == null ? List.of() : unpinned(previous.complements(), product);
         List<Candidate> minedUpgrades = previous == null ? List.of() : unpinned(previous.upgrades(), product);
-        return SheetBuilder.build(product, pinned(product.complements(), known, previous), minedComplements,
-                pinned(product.upgrades(), known, previous), minedUpgrades);
+        List<Candidate> pinnedComplements = new ArrayList<>();
+        List<Candidate> pinnedUpgrades = new ArrayList<>();
+        for (String pin : product.complements()) {
+            ProductFacts facts = known.get(pin);
+            pinnedComplements.addAll(facts == null ? List.of()
+                    : asList(facts.asCandidate(previousComplement(previous, pin), true)));
+        }
+        for (String pin : product.upgrades()) {
+            ProductFacts facts = known.get(pin);
+            pinnedUpgrades.addAll(facts == null ? List.of() : facts.asUpgrades(kinds, null, true));
+        }
+        return SheetBuilder.build(product, pinnedComplements, minedComplements, pinnedUpgrades, minedUpgrades, kinds);
     }
 
-    private static List<Candidate> pinned(List<String> pins, Map<String, ProductFacts> known, OfferSheet previous) {
-        List<Candidate> candidates = new ArrayList<>();
-        for (String pin : pins) {
-            ProductFacts facts = known.get(pin);
-            Candidate candidate = facts == null ? null : facts.asCandidate(previousComplement(previous, pin), true);
-            if (candidate != null) {
-                candidates.add(candidate);
-            }
-        }
-        return candidates;
+    private static List<Candidate> asList(Candidate candidate) {
+        return candidate == null ? List.of() : List.of(candidate);
     }
 
     private static List<Candidate> unpinned(List<Candidate> candidates, ProductFacts product) {

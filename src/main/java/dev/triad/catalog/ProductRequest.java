@@ -3,6 +3,7 @@ package dev.triad.catalog;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import dev.triad.base.Ids;
@@ -26,8 +27,12 @@ public record ProductRequest(
     static final int MAX_VARIANTS = Texts.MAX_VARIANTS;
     static final int MAX_PINS = Texts.MAX_PINS;
 
-    /** A variant as sent; {@code inStock} defaults to true. */
-    public record VariantRequest(String id, String title, String price, String compareAtPrice, Boolean inStock) {
+    /**
+     * A variant as sent; {@code inStock} defaults to true; {@code options} are its option values by
+     * option name ({@code {"Size": "M", "Colour": "Black"}}), which decide what is an upgrade of it.
+     */
+    public record VariantRequest(String id, String title, String price, String compareAtPrice, Boolean inStock,
+            Map<String, String> options) {
     }
 
     /** The facts this request describes, or a refusal naming the first bad field. */
@@ -58,9 +63,10 @@ public record ProductRequest(
                 throw ProblemException.invalid(at + ".id", "'" + at + ".id' repeats variant " + id);
             }
             text(at + ".title", v.title(), false);
+            options(at + ".options", v.options());
             facts.add(new ProductFacts.Variant(id, v.title(), Money.parse(at + ".price", v.price()),
                     v.compareAtPrice() == null ? null : Money.parse(at + ".compareAtPrice", v.compareAtPrice()),
-                    v.inStock() == null || v.inStock()));
+                    v.inStock() == null || v.inStock(), v.options()));
         }
         return new ProductFacts(productId, title, type, url, image, rating, reviewCount, facts,
                 pins("complements", complements, productId), pins("upgrades", upgrades, productId));
@@ -89,6 +95,26 @@ public record ProductRequest(
             }
         }
         return pins;
+    }
+
+    private static void options(String field, Map<String, String> options) {
+        if (options == null) {
+            return;
+        }
+        if (options.size() > ProductFacts.Variant.MAX_OPTIONS) {
+            throw ProblemException.invalid(field, "'" + field + "' holds at most " + ProductFacts.Variant.MAX_OPTIONS
+                    + " options");
+        }
+        options.forEach((name, value) -> {
+            if (name.isBlank() || name.length() > MAX_TEXT) {
+                throw ProblemException.invalid(field, "'" + field + "' has an option name that is blank or longer than "
+                        + MAX_TEXT + " characters");
+            }
+            if (value == null || value.isBlank() || value.length() > MAX_TEXT) {
+                throw ProblemException.invalid(field + "." + name, "'" + field + "." + name
+                        + "' must be a value of 1 to " + MAX_TEXT + " characters");
+            }
+        });
     }
 
     private static void link(String field, String value) {

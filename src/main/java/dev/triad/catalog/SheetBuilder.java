@@ -15,7 +15,8 @@ import dev.triad.sheet.OfferSheet;
  *
  * <p>Complements: every pin in the merchant's order, then mined candidates until the list holds
  * {@value #MAX_COMPLEMENTS}. Upgrades: the product's own variants (cheapest first), then pins, then
- * mined candidates. A product appears once in a list and never in its own (its variants aside).
+ * mined candidates. A product appears once in a list and never in its own (its variants aside); an
+ * upgrade may be several candidates in a row, one per fit ({@link ProductFacts#asUpgrades}).
  */
 public final class SheetBuilder {
 
@@ -30,26 +31,33 @@ public final class SheetBuilder {
      * @param minedComplements  mined candidates, best first
      * @param pinnedUpgrades    candidates for its upgrade pins, in pin order
      * @param minedUpgrades     mined upgrades, best first
+     * @param kinds             which options are tiers, for the fits of the product's own variants
      */
     public static OfferSheet build(ProductFacts product, List<Candidate> pinnedComplements,
-            List<Candidate> minedComplements, List<Candidate> pinnedUpgrades, List<Candidate> minedUpgrades) {
+            List<Candidate> minedComplements, List<Candidate> pinnedUpgrades, List<Candidate> minedUpgrades,
+            OptionKinds kinds) {
         List<Candidate> complements = new ArrayList<>();
         Set<String> taken = new HashSet<>(Set.of(product.id()));
         addAll(complements, taken, pinnedComplements, Integer.MAX_VALUE);
         addAll(complements, taken, minedComplements, MAX_COMPLEMENTS);
-        List<Candidate> upgrades = new ArrayList<>(product.variantLadder());
+        List<Candidate> upgrades = new ArrayList<>(product.variantLadder(kinds));
         Set<String> onLadder = new HashSet<>(Set.of(product.id()));
         addAll(upgrades, onLadder, pinnedUpgrades, Integer.MAX_VALUE);
         addAll(upgrades, onLadder, minedUpgrades, Integer.MAX_VALUE);
         return new OfferSheet(product.id(), product.complements(), product.upgrades(), complements, upgrades);
     }
 
+    /** Adds the candidates of products not taken yet; those of one product in a row (its fits) stay together. */
     private static void addAll(List<Candidate> list, Set<String> taken, List<Candidate> candidates, int upTo) {
+        String adding = null;
         for (Candidate c : candidates) {
             if (list.size() >= upTo) {
                 return;
             }
             if (taken.add(c.productId())) {
+                adding = c.productId();
+                list.add(c);
+            } else if (c.productId().equals(adding)) {
                 list.add(c);
             }
         }

@@ -45,10 +45,12 @@ final class CatalogFormats {
         final List<String> complements = new ArrayList<>();
         final List<String> upgrades = new ArrayList<>();
         final List<String> skus = new ArrayList<>();
+        /** Shopify's CSV names a product's options on its first row only. */
+        final String[] optionNames = new String[3];
 
         ProductFacts facts() {
             List<ProductFacts.Variant> sold = !unlisted ? variants : variants.stream()
-                    .map(v -> new ProductFacts.Variant(v.id(), v.title(), v.price(), v.compareAtPrice(), false)).toList();
+                    .map(v -> v.withInStock(false)).toList();
             return new ProductFacts(id, title, type, url, image, null, null, sold, complements, upgrades);
         }
     }
@@ -117,6 +119,12 @@ final class CatalogFormats {
             if (p.image == null) {
                 p.image = blankToNull(csv.get(row, imageColumn));
             }
+            for (int o = 0; o < 3; o++) {
+                String name = csv.get(row, "Option" + (o + 1) + " Name");
+                if (!name.isEmpty()) {
+                    p.optionNames[o] = name;
+                }
+            }
             if (price.isEmpty()) {
                 continue; // an image-only row
             }
@@ -136,7 +144,8 @@ final class CatalogFormats {
             String compare = csv.get(row, compareColumn);
             p.variants.add(new ProductFacts.Variant(variantId, options.isEmpty() || options.equals("Default Title")
                     ? null : options, new BigDecimal(price),
-                    MONEY.matcher(compare).matches() ? new BigDecimal(compare) : null, inStock));
+                    MONEY.matcher(compare).matches() ? new BigDecimal(compare) : null, inStock, shopifyOptions(csv, row,
+                            p.optionNames)));
             if (!sku.isEmpty()) {
                 p.skus.add(sku);
             }
@@ -144,10 +153,23 @@ final class CatalogFormats {
         return finish(products, report);
     }
 
+    /** A variant's options by name; Shopify's single-variant products have the option Title: Default Title. */
+    private static Map<String, String> shopifyOptions(CsvTable csv, CsvRecord row, String[] names) {
+        Map<String, String> options = new LinkedHashMap<>();
+        for (int o = 0; o < 3; o++) {
+            String value = csv.get(row, "Option" + (o + 1) + " Value");
+            if (names[o] != null && !value.isEmpty() && !value.equals("Default Title")) {
+                options.put(names[o], value);
+            }
+        }
+        return options;
+    }
+
     private static List<Draft> woocommerce(CsvTable csv, ImportReport report) {
         Map<String, Draft> products = new LinkedHashMap<>();
         Map<String, String> idBySku = new LinkedHashMap<>();
         List<String[]> variations = new ArrayList<>();
+        List<Map<String, String>> variationOptions = new ArrayList<>();
         Map<String, List<String>> upsells = new LinkedHashMap<>();
         Map<String, List<String>> crossSells = new LinkedHashMap<>();
         var rows = csv.rows();
@@ -168,6 +190,7 @@ final class CatalogFormats {
             if (type.contains("variation")) {
                 variations.add(new String[] {csv.get(row, "Parent"), id, csv.get(row, "Name"), price,
                         csv.get(row, "Regular price"), String.valueOf(inStock), String.valueOf(row.getStartingLineNumber())});
+                variationOptions.add(wooAttributes(csv, row));
                 continue;
             }
             Draft p = new Draft();
@@ -192,7 +215,8 @@ final class CatalogFormats {
             crossSells.put(id, links(csv.get(row, "Cross-sells")));
             products.put(id, p);
         }
-        for (String[] v : variations) {
+        for (int i = 0; i < variations.size(); i++) {
+            String[] v = variations.get(i);
             Draft parent = products.get(resolve(v[0], idBySku));
             if (parent == null) {
                 report.problem(Long.parseLong(v[6]), "variation of unknown parent '" + v[0] + "'");
@@ -201,7 +225,7 @@ final class CatalogFormats {
             } else {
                 String title = v[2].startsWith(parent.title + " - ") ? v[2].substring(parent.title.length() + 3) : v[2];
                 parent.variants.add(new ProductFacts.Variant(v[1], title, new BigDecimal(v[3]), compareAt(v[4], v[3]),
-                        Boolean.parseBoolean(v[5])));
+                        Boolean.parseBoolean(v[5]), variationOptions.get(i)));
             }
         }
         products.forEach((id, p) -> {
@@ -211,6 +235,22 @@ final class CatalogFormats {
                     .filter(l -> !l.equals(id)).forEach(p.complements::add);
         });
         return finish(products, report);
+    }
+
+    /**
+     * A variation's attributes by name ({@code Attribute N name}, {@code Attribute N value(s)}); an
+     * empty value is WooCommerce's "any", which fixes nothing and is left out.
+     */
+    private static Map<String, String> wooAttributes(CsvTable csv, CsvRecord row) {
+        Map<String, String> options = new LinkedHashMap<>();
+        for (int n = 1; csv.has("Attribute " + n + " name"); n++) {
+            String name = csv.get(row, "Attribute " + n + " name");
+            String value = csv.get(row, "Attribute " + n + " value(s)");
+            if (!name.isEmpty() && !value.isEmpty()) {
+                options.put(name, value);
+            }
+        }
+        return options;
     }
 
     /** Linked products as WooCommerce exports them: SKUs or {@code id:N}, joined by ", ". */

@@ -82,8 +82,8 @@ public class CatalogImport {
                 products.stream().flatMap(p -> p.variants.stream().map(ProductFacts.Variant::id)).toList());
         for (CatalogFormats.Draft p : products) {
             p.id = ids.getOrDefault(p.id, p.id);
-            List<ProductFacts.Variant> live = p.variants.stream().map(v -> new ProductFacts.Variant(
-                    variants.getOrDefault(v.id(), v.id()), v.title(), v.price(), v.compareAtPrice(), v.inStock())).toList();
+            List<ProductFacts.Variant> live = p.variants.stream()
+                    .map(v -> v.withId(variants.getOrDefault(v.id(), v.id()))).toList();
             p.variants.clear();
             p.variants.addAll(live);
         }

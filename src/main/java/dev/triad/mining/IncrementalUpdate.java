@@ -12,6 +12,7 @@ import java.util.concurrent.locks.ReentrantLock;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import dev.triad.catalog.CatalogStore;
 import dev.triad.catalog.ProductFacts;
 import dev.triad.problem.ProblemException;
 import dev.triad.redis.Keys;
@@ -39,11 +40,13 @@ public class IncrementalUpdate {
     private final RedisDataSource redis;
     private final StoredJson stored;
     private final SheetCodec sheetCodec;
+    private final CatalogStore catalog;
 
-    public IncrementalUpdate(RedisDataSource redis, StoredJson stored, SheetCodec sheetCodec) {
+    public IncrementalUpdate(RedisDataSource redis, StoredJson stored, SheetCodec sheetCodec, CatalogStore catalog) {
         this.redis = redis;
         this.stored = stored;
         this.sheetCodec = sheetCodec;
+        this.catalog = catalog;
     }
 
     /**
@@ -141,7 +144,7 @@ public class IncrementalUpdate {
         partners.removeAll(touched);
         Map<String, Integer> orderCounts = counts(ds, shop, partners);
         orderCounts.putAll(plan.counts);
-        SheetMiner miner = new SheetMiner(0);
+        SheetMiner miner = new SheetMiner(0, catalog.optionKinds(shop));
         for (String id : touched) {
             ProductFacts product = facts.get(id);
             if (product != null) {

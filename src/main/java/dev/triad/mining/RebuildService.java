@@ -14,17 +14,20 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.ToIntFunction;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.ObservesAsync;
 
 import org.jboss.logging.Logger;
 
 import dev.triad.TriadConfig;
 import dev.triad.catalog.CatalogStore;
+import dev.triad.catalog.OptionKinds;
 import dev.triad.catalog.ProductFacts;
 import dev.triad.problem.ProblemException;
 import dev.triad.redis.Keys;
 import dev.triad.redis.RedisBatches;
 import dev.triad.sheet.OfferSheet;
 import dev.triad.sheet.SheetCodec;
+import dev.triad.shop.OptionListsChanged;
 import dev.triad.shop.ShopSettings;
 import io.vertx.mutiny.redis.client.Command;
 import io.vertx.mutiny.redis.client.Request;
@@ -95,6 +98,15 @@ public class RebuildService {
     public record Report(long orders, int products, int sheets, long pairs, long millis) {
     }
 
+    /** New option names: the sheets' fits are re-mined in the background (a failure is logged; the next rebuild heals it). */
+    void onOptionListsChanged(@ObservesAsync OptionListsChanged changed) {
+        try {
+            full(changed.shop(), changed.settings());
+        } catch (RuntimeException e) {
+            LOG.warnf("Re-mining %s for its new option names failed: %s", changed.shop(), e.getMessage());
+        }
+    }
+
     /** Recomputes and publishes every sheet of {@code shop}; waits for a rebuild already running. */
     public Report full(String shop, ShopSettings settings) {
         String token = lock(shop);
@@ -114,7 +126,7 @@ public class RebuildService {
             });
             Map<String, ProductFacts> facts = catalog.all(shop);
             UpgradeIndex upgrades = UpgradeIndex.of(facts.values());
-            SheetMiner miner = new SheetMiner(settings.stepBandPercent());
+            SheetMiner miner = new SheetMiner(settings.stepBandPercent(), OptionKinds.of(settings));
             SheetWriter writer = new SheetWriter(shop);
             long[] pairs = {0};
             Set<String> done = new HashSet<>(facts.size() * 2);

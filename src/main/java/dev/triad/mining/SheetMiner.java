@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.function.ToIntFunction;
 
+import dev.triad.catalog.OptionKinds;
 import dev.triad.catalog.ProductFacts;
 import dev.triad.catalog.SheetBuilder;
 import dev.triad.sheet.Candidate;
@@ -33,9 +34,12 @@ public final class SheetMiner {
     public static final int PARTNERS_CONSIDERED = 3 * MAX_COMPLEMENTS;
 
     private final int stepBandPercent;
+    private final OptionKinds kinds;
 
-    public SheetMiner(int stepBandPercent) {
+    /** @param kinds which options are tiers: upgrades are offered per fit ({@link ProductFacts#asUpgrades}) */
+    public SheetMiner(int stepBandPercent, OptionKinds kinds) {
         this.stepBandPercent = stepBandPercent;
+        this.kinds = kinds;
     }
 
     /**
@@ -72,11 +76,14 @@ public final class SheetMiner {
         }
         List<Candidate> pinnedUpgrades = new ArrayList<>();
         for (String pin : product.upgrades()) {
-            add(pinnedUpgrades, facts.apply(pin), true, 0, scorer);
+            ProductFacts pinned = facts.apply(pin);
+            if (pinned != null) {
+                pinnedUpgrades.addAll(pinned.asUpgrades(kinds, null, true));
+            }
         }
         List<Candidate> minedUpgrades = new ArrayList<>();
-        minedUpgrades(product, upgrades).forEach(u -> add(minedUpgrades, u, false, 0, scorer));
-        return SheetBuilder.build(product, pinnedComplements, minedComplements, pinnedUpgrades, minedUpgrades);
+        minedUpgrades(product, upgrades).forEach(u -> minedUpgrades.addAll(u.asUpgrades(kinds, null, false)));
+        return SheetBuilder.build(product, pinnedComplements, minedComplements, pinnedUpgrades, minedUpgrades, kinds);
     }
 
     /**

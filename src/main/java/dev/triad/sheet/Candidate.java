@@ -17,6 +17,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param pinned      placed by the merchant, ranked ahead of mined candidates
  * @param score       association score of a mined complement or closeness of an upgrade; 0 for pins
  * @param pairCount   orders that held both products (the "bought together by N" evidence)
+ * @param fit         the variant's options an upgrade must keep ({@link Fit}); null when it has none
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Candidate(
@@ -31,12 +32,20 @@ public record Candidate(
         double score,
         int pairCount,
         Double rating,
-        Integer reviewCount) {
+        Integer reviewCount,
+        String fit) {
+
+    /** A candidate of a variant without kept options. */
+    public Candidate(String productId, String variantId, String title, BigDecimal price, String image, String url,
+            boolean inStock, boolean pinned, double score, int pairCount, Double rating, Integer reviewCount) {
+        this(productId, variantId, title, price, image, url, inStock, pinned, score, pairCount, rating, reviewCount,
+                null);
+    }
 
     /** This candidate with mined evidence attached. */
     public Candidate scored(double newScore, int newPairCount) {
         return new Candidate(productId, variantId, title, price, image, url, inStock, pinned, newScore, newPairCount,
-                rating, reviewCount);
+                rating, reviewCount, fit);
     }
 
     /** Whether this candidate may be shown at all: in stock and priced above zero. */

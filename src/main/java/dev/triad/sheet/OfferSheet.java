@@ -61,32 +61,41 @@ public record OfferSheet(
      * the product cannot be offered any more. Pinned products that were missing are slotted in.
      */
     public OfferSheet patched(String changedId, Function<Candidate, Candidate> fresh) {
+        Function<Candidate, List<Candidate>> asList = previous -> {
+            Candidate c = fresh.apply(previous);
+            return c == null ? List.of() : List.of(c);
+        };
+        return patched(changedId, asList, asList);
+    }
+
+    /**
+     * This sheet with the candidates of one product refreshed, as complement and as upgrade apart: a
+     * product is one complement but may be several upgrades, one per fit ({@link Candidate#fit}), kept
+     * together where its first one stood. Each function gets the product's first previous candidate of
+     * that list (null when it had none) and answers its candidates now (none: it cannot be offered).
+     */
+    public OfferSheet patched(String changedId, Function<Candidate, List<Candidate>> freshComplements,
+            Function<Candidate, List<Candidate>> freshUpgrades) {
         return new OfferSheet(productId, pinnedComplements, pinnedUpgrades,
-                patch(complements, pinnedComplements, changedId, fresh),
-                patch(upgrades, pinnedUpgrades, changedId, fresh));
+                patch(complements, pinnedComplements, changedId, freshComplements),
+                patch(upgrades, pinnedUpgrades, changedId, freshUpgrades));
     }
 
     private List<Candidate> patch(List<Candidate> list, List<String> pins, String changedId,
-            Function<Candidate, Candidate> fresh) {
+            Function<Candidate, List<Candidate>> fresh) {
         List<Candidate> out = new ArrayList<>(list.size() + 1);
         boolean seen = false;
         for (Candidate c : list) {
-            if (c.productId().equals(changedId)) {
-                seen = true;
-                Candidate updated = fresh.apply(c);
-                if (updated != null) {
-                    out.add(updated);
-                }
-            } else {
+            if (!c.productId().equals(changedId)) {
                 out.add(c);
+            } else if (!seen) {
+                seen = true;
+                out.addAll(fresh.apply(c));
             }
         }
         int pinIndex = pins.indexOf(changedId);
         if (!seen && pinIndex >= 0) {
-            Candidate added = fresh.apply(null);
-            if (added != null) {
-                out.add(insertionPoint(out, pins, pinIndex), added);
-            }
+            out.addAll(insertionPoint(out, pins, pinIndex), fresh.apply(null));
         }
         return out;
     }

@@ -21,7 +21,7 @@ import dev.triad.problem.ThrottledLog;
  * no text to tokenize. Reading three sheets this way costs a fraction of what a JSON token pass
  * did (figures in README, "Offer-path benchmark"); the admin API still shows sheets as JSON.
  *
- * <p>Layout (version 2; lengths and counts are unsigned LEB128 varints):
+ * <p>Layout (version 3; version 2, the same without fits, is still read; lengths and counts are unsigned LEB128 varints):
  * <pre>
  * sheet     := 'T' 0x02 str(productId) count str* (pinned complements) count str* (pinned upgrades)
  *              count candidate* (complements) count candidate* (upgrades)
@@ -31,6 +31,7 @@ import dev.triad.problem.ThrottledLog;
  *              varint(pairCount)
  *              [rating]                8-byte double, when flags has RATING
  *              [varint(reviewCount)]   when flags has REVIEWS
+ *              [str(fit)]              when flags has FIT
  * str       := varint(length + 1) UTF-8 bytes, or varint(0) for null
  * </pre>
  */
@@ -40,13 +41,16 @@ public class SheetCodec {
     private static final ThrottledLog UNREADABLE = new ThrottledLog(Logger.getLogger(SheetCodec.class), 60);
 
     static final byte MAGIC = 'T';
-    static final byte VERSION = 2;
+    static final byte VERSION = 3;
+    /** The format before fits: its candidates never have the FIT flag. */
+    static final byte VERSION_WITHOUT_FITS = 2;
 
     static final int IN_STOCK = 1;
     static final int PINNED = 2;
     static final int PRICE = 4;
     static final int RATING = 8;
     static final int REVIEWS = 16;
+    static final int FIT = 32;
 
     /** The stored sheet; an unreadable value is a bug or corruption and fails, never guessed at. */
     public OfferSheet read(byte[] stored) throws IOException {
@@ -164,7 +168,8 @@ public class SheetCodec {
                 string(c.image());
                 string(c.url());
                 int flags = (c.inStock() ? IN_STOCK : 0) | (c.pinned() ? PINNED : 0) | (c.price() != null ? PRICE : 0)
-                        | (c.rating() != null ? RATING : 0) | (c.reviewCount() != null ? REVIEWS : 0);
+                        | (c.rating() != null ? RATING : 0) | (c.reviewCount() != null ? REVIEWS : 0)
+                        | (c.fit() != null ? FIT : 0);
                 room(1);
                 bytes[size++] = (byte) flags;
                 if (c.price() != null) {
@@ -177,6 +182,9 @@ public class SheetCodec {
                 }
                 if (c.reviewCount() != null) {
                     varlong(c.reviewCount());
+                }
+                if (c.fit() != null) {
+                    string(c.fit());
                 }
             }
         }

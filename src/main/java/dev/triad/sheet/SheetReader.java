@@ -27,7 +27,8 @@ final class SheetReader {
 
     /** A reader past the format's two leading bytes; fails when they are not there. */
     static SheetReader of(byte[] bytes, int offset, int length, boolean display) throws IOException {
-        if (length < 2 || bytes[offset] != SheetCodec.MAGIC || bytes[offset + 1] != SheetCodec.VERSION) {
+        if (length < 2 || bytes[offset] != SheetCodec.MAGIC || bytes[offset + 1] != SheetCodec.VERSION
+                && bytes[offset + 1] != SheetCodec.VERSION_WITHOUT_FITS) {
             throw new IOException("Not a stored offer sheet (format " + SheetCodec.VERSION + ")");
         }
         return new SheetReader(bytes, offset + 2, offset + length, display);
@@ -75,11 +76,12 @@ final class SheetReader {
         int pairCount = (int) varlong();
         Double rating = (flags & SheetCodec.RATING) != 0 ? Double.longBitsToDouble(fixed64()) : null;
         Integer reviewCount = (flags & SheetCodec.REVIEWS) != 0 ? (int) varlong() : null;
+        String fit = (flags & SheetCodec.FIT) != 0 ? string() : null;
         if (productId == null) {
             throw new IOException("Not a stored offer sheet: a candidate without product id");
         }
         return new Candidate(productId, variantId, title, price, image, url, (flags & SheetCodec.IN_STOCK) != 0,
-                (flags & SheetCodec.PINNED) != 0, score, pairCount, rating, reviewCount);
+                (flags & SheetCodec.PINNED) != 0, score, pairCount, rating, reviewCount, fit);
     }
 
     List<String> strings() throws IOException {
@@ -137,6 +139,9 @@ final class SheetReader {
         }
         if ((flags & SheetCodec.REVIEWS) != 0) {
             varlong();
+        }
+        if ((flags & SheetCodec.FIT) != 0) {
+            skipString();
         }
     }
 

@@ -21,8 +21,10 @@ public record ShopRequest(
 
     /** Settings as sent; omitted ones take their defaults. */
     public record Settings(Integer stepBandPercent, Integer bundleDiscountPercent, String freeShippingThreshold,
-            Integer holdoutPercent) {
+            Integer holdoutPercent, List<String> tierOptions, List<String> nonTierOptions) {
     }
+
+    static final int MAX_OPTION_NAMES = 20;
 
     /** The shop this request describes, keeping the keys (and webhook secret, unless replaced) of {@code existing}. */
     Shop toShop(String id, Shop existing, String publishableKey, String adminKeyHash) {
@@ -51,7 +53,7 @@ public record ShopRequest(
     }
 
     private ShopSettings validSettings() {
-        Settings s = settings == null ? new Settings(null, null, null, null) : settings;
+        Settings s = settings == null ? new Settings(null, null, null, null, null, null) : settings;
         ShopSettings d = ShopSettings.DEFAULTS;
         BigDecimal threshold = s.freeShippingThreshold() == null ? null
                 : Money.parse("settings.freeShippingThreshold", s.freeShippingThreshold());
@@ -59,7 +61,26 @@ public record ShopRequest(
                 percent("settings.stepBandPercent", s.stepBandPercent(), d.stepBandPercent(), 1, 500),
                 percent("settings.bundleDiscountPercent", s.bundleDiscountPercent(), d.bundleDiscountPercent(), 0, 90),
                 threshold,
-                percent("settings.holdoutPercent", s.holdoutPercent(), d.holdoutPercent(), 0, 50));
+                percent("settings.holdoutPercent", s.holdoutPercent(), d.holdoutPercent(), 0, 50),
+                optionNames("settings.tierOptions", s.tierOptions()),
+                optionNames("settings.nonTierOptions", s.nonTierOptions()));
+    }
+
+    private static List<String> optionNames(String field, List<String> names) {
+        if (names == null) {
+            return List.of();
+        }
+        if (names.size() > MAX_OPTION_NAMES) {
+            throw ProblemException.invalid(field, "'" + field + "' names at most " + MAX_OPTION_NAMES + " options");
+        }
+        for (int i = 0; i < names.size(); i++) {
+            String name = names.get(i);
+            if (name == null || name.isBlank() || name.length() > 100) {
+                throw ProblemException.invalid(field + "[" + i + "]", "'" + field + "[" + i
+                        + "]' must be an option name of 1 to 100 characters");
+            }
+        }
+        return List.copyOf(names);
     }
 
     private static int percent(String field, Integer value, int fallback, int min, int max) {

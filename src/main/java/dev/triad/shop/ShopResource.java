@@ -2,6 +2,7 @@ package dev.triad.shop;
 
 import java.util.List;
 
+import jakarta.enterprise.event.Event;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -21,6 +22,8 @@ import dev.triad.problem.ProblemException;
  * the shop's admin key). 201 on creation with {@code publishableKey} and {@code adminKey} — the
  * admin key is shown this once, Triad keeps only its hash; 200 on update with {@code publishableKey}.
  * {@code GET} returns the shop without secrets. 400 bad body (field named), 401 bad key, 404 unknown shop.
+ * An update that changes the tier or non-tier option names re-mines the shop's sheets in the
+ * background ({@link OptionListsChanged}); until then offers follow the previous names.
  */
 @Path("/admin/v1/shops/{shop}")
 @Produces(MediaType.APPLICATION_JSON)
@@ -29,11 +32,14 @@ public class ShopResource {
     private final ShopStore shops;
     private final ShopRegistry registry;
     private final AdminAuth auth;
+    private final Event<OptionListsChanged> optionListsChanged;
 
-    public ShopResource(ShopStore shops, ShopRegistry registry, AdminAuth auth) {
+    public ShopResource(ShopStore shops, ShopRegistry registry, AdminAuth auth,
+            Event<OptionListsChanged> optionListsChanged) {
         this.shops = shops;
         this.registry = registry;
         this.auth = auth;
+        this.optionListsChanged = optionListsChanged;
     }
 
     /** What the admin API shows of a shop; {@code adminKey} only in the answer that created it. */
@@ -63,6 +69,11 @@ public class ShopResource {
         if (existing != null) {
             Shop updated = request.toShop(id, existing, existing.publishableKey(), existing.adminKeyHash());
             shops.save(updated);
+            ShopSettings before = existing.settings();
+            ShopSettings after = updated.settings();
+            if (!before.tierOptions().equals(after.tierOptions()) || !before.nonTierOptions().equals(after.nonTierOptions())) {
+                optionListsChanged.fireAsync(new OptionListsChanged(id, after));
+            }
             return Response.ok(View.of(updated, null)).build();
         }
         ShopRegistry.Created created = registry.create(id, request);

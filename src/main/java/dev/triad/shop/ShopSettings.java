@@ -1,6 +1,7 @@
 package dev.triad.shop;
 
 import java.math.BigDecimal;
+import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
 
@@ -11,12 +12,29 @@ import com.fasterxml.jackson.annotation.JsonFormat;
  * @param bundleDiscountPercent  discount on a bundle of two complements (0-90, default 10)
  * @param freeShippingThreshold  order subtotal that ships free, in the shop's currency; null for no nudge
  * @param holdoutPercent         share of sessions that see no offers, to measure uplift (0-50, default 0)
+ * @param tierOptions            option names whose pricier values are upgrades, on top of the default
+ *                               reading (storage, edition, pack …); at most 20, none by default
+ * @param nonTierOptions         option names an upgrade must keep, on top of the default size-like names
+ *                               (size, colour, fit … in six languages); at most 20, none by default
  */
 public record ShopSettings(
         int stepBandPercent,
         int bundleDiscountPercent,
         @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal freeShippingThreshold,
-        int holdoutPercent) {
+        int holdoutPercent,
+        List<String> tierOptions,
+        List<String> nonTierOptions) {
 
     public static final ShopSettings DEFAULTS = new ShopSettings(60, 10, null, 0);
+
+    /** Shops stored before the option lists read as having none. */
+    public ShopSettings {
+        tierOptions = List.copyOf(tierOptions == null ? List.of() : tierOptions);
+        nonTierOptions = List.copyOf(nonTierOptions == null ? List.of() : nonTierOptions);
+    }
+
+    public ShopSettings(int stepBandPercent, int bundleDiscountPercent, BigDecimal freeShippingThreshold,
+            int holdoutPercent) {
+        this(stepBandPercent, bundleDiscountPercent, freeShippingThreshold, holdoutPercent, List.of(), List.of());
+    }
 }

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -174,10 +175,12 @@ public class ShopifyReconciler {
         }
         List<ProductFacts.Variant> variants = new ArrayList<>();
         for (JsonNode v : (ArrayNode) body.get("variants")) {
+            Map<String, String> options = new LinkedHashMap<>();
+            v.path("options").fields().forEachRemaining(o -> options.put(o.getKey(), o.getValue().asText()));
             variants.add(new ProductFacts.Variant(v.path("id").asText(), v.path("title").asText(null),
                     new BigDecimal(v.path("price").asText()),
                     v.hasNonNull("compareAtPrice") ? new BigDecimal(v.path("compareAtPrice").asText()) : null,
-                    v.path("inStock").asBoolean()));
+                    v.path("inStock").asBoolean(), options));
         }
         String id = body.path("id").asText();
         Instant changed = node.hasNonNull("updatedAt") ? Instant.parse(node.path("updatedAt").asText()) : null;

@@ -67,7 +67,8 @@ public class ShopifySync {
 
     /** What Triad reads of a Product, a ProductVariant, an Order and a LineItem: one list for the sync and the reconciliation. */
     static final String PRODUCT_FIELDS = "id title handle productType status featuredMedia { preview { image { url } } }";
-    static final String VARIANT_FIELDS = "id title price compareAtPrice sku inventoryPolicy inventoryQuantity inventoryItem { tracked }";
+    static final String VARIANT_FIELDS = "id title price compareAtPrice sku inventoryPolicy inventoryQuantity inventoryItem { tracked } "
+            + "selectedOptions { name value }";
     static final String ORDER_FIELDS = "id cancelledAt displayFinancialStatus customer { id }";
     static final String LINE_ITEM_FIELDS = "quantity sku title product { id } variant { id } "
             + "originalUnitPriceSet { shopMoney { amount } }";
@@ -254,6 +255,15 @@ public class ShopifySync {
             variant.put("compareAtPrice", node.path("compareAtPrice").asText());
         }
         variant.put("inStock", inStock);
+        ObjectNode options = variant.putObject("options");
+        for (JsonNode option : node.path("selectedOptions")) {
+            String name = option.path("name").asText("");
+            String value = option.path("value").asText("");
+            // A product without options has the single option Title: Default Title, which says nothing.
+            if (!name.isBlank() && !value.isBlank() && !value.equals("Default Title")) {
+                options.put(name, value);
+            }
+        }
     }
 
     /** A Shopify Order node as Triad's NDJSON order (its lines added by {@link #addLine}). */

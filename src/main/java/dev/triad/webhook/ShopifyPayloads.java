@@ -90,6 +90,36 @@ final class ShopifyPayloads {
         return status == null || status.equals("active");
     }
 
+    /** The product's option names by position ({@code options[].name}, ordered by {@code position}). */
+    private static List<String> optionNames(JsonNode product) {
+        List<String> names = new ArrayList<>(List.of("", "", ""));
+        int next = 0;
+        for (JsonNode option : product.path("options")) {
+            int position = option.path("position").asInt(next + 1);
+            String name = Payloads.text(option, "name");
+            if (position >= 1 && position <= 3 && name != null) {
+                names.set(position - 1, name);
+            }
+            next++;
+        }
+        return names;
+    }
+
+    /**
+     * A variant's {@code option1}…{@code option3} by the product's option names; a product without
+     * options has the single option "Title" of value "Default Title", which says nothing.
+     */
+    private static Map<String, String> options(JsonNode variant, List<String> names) {
+        Map<String, String> options = new LinkedHashMap<>();
+        for (int i = 0; i < 3; i++) {
+            String value = Payloads.text(variant, "option" + (i + 1));
+            if (!names.get(i).isEmpty() && value != null && !value.equals("Default Title")) {
+                options.put(names.get(i), value);
+            }
+        }
+        return options;
+    }
+
     private static String session(JsonNode order) {
         for (JsonNode attribute : order.path("note_attributes")) {
             if (SESSION_ATTRIBUTE.equals(attribute.path("name").asText())) {
@@ -113,6 +143,7 @@ final class ShopifyPayloads {
         JsonNode product = Payloads.object(body);
         String id = Payloads.requiredId(product, "id");
         List<ProductFacts.Variant> variants = new ArrayList<>();
+        List<String> optionNames = optionNames(product);
         JsonNode list = product.path("variants");
         for (int i = 0; i < list.size(); i++) {
             JsonNode v = list.get(i);
@@ -124,7 +155,7 @@ final class ShopifyPayloads {
             }
             boolean inStock = item(id, variantId, v, active(product), trackedByItem).inStock();
             variants.add(new ProductFacts.Variant(variantId, Payloads.text(v, "title"), price,
-                    Payloads.money(v, "compare_at_price", at + ".compare_at_price"), inStock));
+                    Payloads.money(v, "compare_at_price", at + ".compare_at_price"), inStock, options(v, optionNames)));
         }
         String handle = Payloads.text(product, "handle");
         String image = Payloads.text(product.path("image"), "src");

@@ -130,8 +130,7 @@ public class StoreSync {
             return;
         }
         ProductFacts.Variant v = variation.variants().get(0);
-        ProductFacts.Variant variant = new ProductFacts.Variant(v.id(), variation.title(), v.price(), v.compareAtPrice(),
-                v.inStock());
+        ProductFacts.Variant variant = v.withTitle(variation.title());
         catalog.update(shop.id(), parentId, new CatalogStore.Dated(variation.id(), changedAt), parent -> {
             if (parent == null) {
                 return new ProductFacts(parentId, variation.title(), variation.type(), variation.url(), variation.image(),

@@ -2,7 +2,9 @@ package dev.triad.webhook;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -59,7 +61,7 @@ final class WooPayloads {
         boolean external = "external".equals(Payloads.text(product, "type"));
         List<ProductFacts.Variant> variants = price == null || external ? List.of()
                 : List.of(new ProductFacts.Variant(id, null, price,
-                        regular != null && regular.compareTo(price) > 0 ? regular : null, inStock));
+                        regular != null && regular.compareTo(price) > 0 ? regular : null, inStock, options(product)));
         JsonNode categories = product.path("categories");
         String type = categories.size() > 0 ? Payloads.text(categories.get(0), "slug") : null;
         String image = product.path("images").size() > 0 ? Payloads.text(product.path("images").get(0), "src") : null;
@@ -69,6 +71,23 @@ final class WooPayloads {
         return new ProductFacts(id, name == null ? id : name, type, Payloads.text(product, "permalink"), image,
                 reviews > 0 && rating != null ? rating.doubleValue() : null, reviews > 0 ? reviews : null, variants,
                 ids(product.path("cross_sell_ids"), "cross_sell_ids"), ids(product.path("upsell_ids"), "upsell_ids"));
+    }
+
+    /**
+     * A variation's attributes ({@code attributes: [{"name": "Color", "option": "Black"}]}); a simple
+     * or variable product lists the values it offers ({@code options}) instead, which fix none. An
+     * empty option is WooCommerce's "any".
+     */
+    private static Map<String, String> options(JsonNode product) {
+        Map<String, String> options = new LinkedHashMap<>();
+        for (JsonNode attribute : product.path("attributes")) {
+            String name = WordPressText.htmlDecode(Payloads.text(attribute, "name"));
+            String value = WordPressText.htmlDecode(Payloads.text(attribute, "option"));
+            if (name != null && value != null && !name.isBlank() && !value.isBlank()) {
+                options.put(name, value);
+            }
+        }
+        return options;
     }
 
     static boolean variable(JsonNode product) {

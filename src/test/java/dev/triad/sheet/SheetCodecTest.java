@@ -21,12 +21,31 @@ class SheetCodecTest {
                     new Candidate("p-bell", null, "Bell", new BigDecimal("1234567890123.5"), "https://i/bell.jpg",
                             "/bell", true, false, -0.125, 0, null, 0)),
             List.of(new Candidate("p-bike", "v-carbon", "Bike – Carbon", new BigDecimal("899.00"), "https://i/b.jpg",
-                    null, false, false, 0, 0, null, null),
+                    null, false, false, 0, 0, null, null, "frame size=m"),
                     new Candidate("p-gift", "v-gift", null, null, null, null, true, false, 0.5, 3, 5.0, null)));
 
     @Test
     void shouldReadBackExactlyTheSheetItWrote() throws IOException {
         assertThat(codec.read(codec.write(sheet))).isEqualTo(sheet);
+    }
+
+    @Test
+    void shouldFindTheCandidateToShowBehindOneWithAFit() throws IOException {
+        byte[] stored = codec.write(sheet);
+
+        assertThat(codec.display(stored, 0, stored.length, "p-gift", "v-gift")).isEqualTo(sheet.upgrades().get(1));
+        assertThat(codec.readForSelection(stored, 0, stored.length).upgrades().get(0).fit()).isEqualTo("frame size=m");
+    }
+
+    /** Sheets written before fits existed (format 2) stay readable until the next rebuild rewrites them. */
+    @Test
+    void shouldStillReadASheetStoredBeforeFits() throws IOException {
+        OfferSheet withoutFits = new OfferSheet("p", List.of(), List.of(), List.of(sheet.complements().get(0)),
+                List.of(sheet.upgrades().get(1)));
+        byte[] stored = codec.write(withoutFits);
+        stored[1] = SheetCodec.VERSION_WITHOUT_FITS;
+
+        assertThat(codec.read(stored)).isEqualTo(withoutFits);
     }
 
     @Test
@@ -95,7 +114,7 @@ class SheetCodecTest {
         for (Candidate c : concat(sheet.complements(), sheet.upgrades())) {
             assertThat(codec.display(stored, 0, stored.length, c.productId(), c.variantId())).isEqualTo(c);
             Candidate withoutTexts = new Candidate(c.productId(), c.variantId(), null, c.price(), null, null,
-                    c.inStock(), c.pinned(), c.score(), c.pairCount(), c.rating(), c.reviewCount());
+                    c.inStock(), c.pinned(), c.score(), c.pairCount(), c.rating(), c.reviewCount(), c.fit());
             assertThat(concat(bare.complements(), bare.upgrades())).contains(withoutTexts);
         }
         assertThat(codec.display(stored, 0, stored.length, "p-helmet", "v-other")).isNull();
