@@ -1,17 +1,10 @@
 package dev.triad.shopifyapp;
 
-import java.io.BufferedReader;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,7 +16,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -188,29 +180,11 @@ public class ShopifySync {
         }
     }
 
-    /** The shop's products as NDJSON product bodies (Triad's shape), from a bulk operation's JSONL. */
+    /** The shop's products as NDJSON product bodies (Triad's shape), streamed from a bulk operation's JSONL. */
     InputStream products(String shop, String token) {
-        Map<String, ObjectNode> products = new LinkedHashMap<>();
-        read(bulk(shop, token, PRODUCTS), (line, node) -> {
-            String id = numeric(node.path("id").asText());
-            String parent = node.path("__parentId").asText(null);
-            if (parent == null) {
-                products.put(id, productBody(mapper, node));
-                return;
-            }
-            ObjectNode product = products.get(numeric(parent));
-            if (product == null) {
-                throw new IllegalArgumentException("line " + line + " names a parent not seen before it");
-            }
-            addVariant(product, node);
-        }, problems -> skipped(shop, problems));
-        ByteArrayOutputStream ndjson = new ByteArrayOutputStream();
-        for (ObjectNode product : products.values()) {
-            product.remove("status");
-            ndjson.writeBytes(product.toString().getBytes(StandardCharsets.UTF_8));
-            ndjson.write('\n');
-        }
-        return new ByteArrayInputStream(ndjson.toByteArray());
+        return new JsonlGroups(bulk(shop, token, PRODUCTS), mapper, new JsonlGroups.Shape("variant",
+                node -> productBody(mapper, node), ShopifySync::addVariant, product -> product.remove("status")),
+                problems -> skipped(shop, problems));
     }
 
     /**
@@ -218,7 +192,8 @@ public class ShopifySync {
      * converted from the bulk operation's JSONL as the import reads them.
      */
     InputStream orders(String shop, String token, String filter) {
-        return new JsonlOrders(bulk(shop, token, ORDERS.formatted(filter)), mapper, problems -> skipped(shop, problems));
+        return new JsonlGroups(bulk(shop, token, ORDERS.formatted(filter)), mapper, new JsonlGroups.Shape("line item",
+                node -> orderBody(mapper, node), ShopifySync::addLine, order -> { }), problems -> skipped(shop, problems));
     }
 
     /** A Shopify Product node as Triad's NDJSON product body (its variants added by {@link #addVariant}). */
@@ -335,37 +310,6 @@ public class ShopifySync {
         }
     }
 
-    @FunctionalInterface
-    private interface LineHandler {
-        void line(long number, JsonNode node);
-    }
-
-    /** Reads JSONL line by line; a line that does not parse is reported with its number and skipped. */
-    private void read(InputStream jsonl, LineHandler handler, Consumer<List<String>> skipped) {
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(jsonl, StandardCharsets.UTF_8))) {
-            long number = 0;
-            List<String> problems = new ArrayList<>();
-            for (String line = in.readLine(); line != null; line = in.readLine()) {
-                number++;
-                if (line.isBlank()) {
-                    continue;
-                }
-                try {
-                    handler.line(number, mapper.readTree(line));
-                } catch (IOException | IllegalArgumentException e) {
-                    problems.add("line " + number + ": " + e.getMessage());
-                }
-            }
-            if (!problems.isEmpty()) {
-                LOG.warnf("Skipped %d lines of a bulk operation's file: %s", problems.size(),
-                        problems.subList(0, Math.min(5, problems.size())));
-                skipped.accept(problems);
-            }
-        } catch (IOException e) {
-            throw ProblemException.unavailable("The bulk operation's file broke off: " + e.getMessage());
-        }
-    }
-
     /** Shopify's numeric id out of a global id ({@code gid://shopify/Product/123} → {@code 123}). */
     static String numeric(String gid) {
         int slash = gid.lastIndexOf('/');
@@ -376,6 +320,8 @@ public class ShopifySync {
 
     /** Lines of a bulk file that did not parse, reported with their numbers in the sync's status. */
     private void skipped(String shop, List<String> problems) {
+        LOG.warnf("Skipped %d lines of a bulk operation's file of %s: %s", problems.size(), shop,
+                problems.subList(0, Math.min(5, problems.size())));
         progress(shop, "skippedLines", String.join("; ", problems.subList(0, Math.min(20, problems.size()))));
     }
 

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
@@ -64,6 +65,9 @@ class CatalogImportTest {
         JsonPath hoodie = shop.product("742");
         assertThat(hoodie.getList("product.variants.id")).containsExactly("758", "759", "760", "894", "895", "897");
         assertThat(hoodie.getString("product.variants[0].price")).isEqualTo("42");
+        // A variation's "Attribute N name" / "Attribute N value(s)" columns are its options.
+        assertThat(hoodie.getMap("product.variants.find { it.id == '894' }.options"))
+                .containsExactly(Map.entry("Color", "Red"), Map.entry("Logo", "Yes"));
     }
 
     @Test
@@ -82,6 +86,11 @@ class CatalogImportTest {
         assertThat(shirt.getList("product.variants")).hasSize(12);
         assertThat(shirt.getString("product.variants[0].id")).isEqualTo("SRT_COT_111");
         assertThat(shirt.getString("product.variants[0].title")).isEqualTo("Green / S");
+        // Option names stand on a product's first row only; every row's values are named by them.
+        assertThat(shirt.getMap("product.variants[0].options"))
+                .containsExactly(Map.entry("Color", "Green"), Map.entry("Size", "S"));
+        assertThat(shirt.getMap("product.variants[4].options"))
+                .containsExactly(Map.entry("Color", "Blue"), Map.entry("Size", "M"));
     }
 
     @Test
@@ -98,6 +107,7 @@ class CatalogImportTest {
         assertThat(report.getLong("productsTaken")).isEqualTo(2);
         JsonPath bike = shop.product("trail-bike-500");
         assertThat(bike.getList("product.variants.inStock")).containsExactly(true, false);
+        assertThat(bike.getList("product.variants.options.Size")).containsExactly("M", "L");
         assertThat(bike.getList("sheet.upgrades.productId")).contains("trail-bike-700");
     }
 

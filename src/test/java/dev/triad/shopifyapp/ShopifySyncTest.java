@@ -4,6 +4,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,6 +31,8 @@ import io.restassured.path.json.JsonPath;
  * {@code {id status errorCode objectCount url}}, and the file at {@code url} is JSONL whose nested objects
  * name their parent in {@code __parentId} ({@code gid://shopify/...} ids); a throttled answer carries
  * {@code errors[].extensions.code: THROTTLED} and {@code extensions.cost.throttleStatus} ("Shopify API rate limits").
+ * A variant's options are {@code selectedOptions: [{name, value}]} (GraphQL Admin API, {@code ProductVariant}
+ * and {@code SelectedOption}); a product without options has the one option {@code Title: Default Title}.
  */
 @QuarkusTest
 @QuarkusTestResource(RedisTestResource.class)
@@ -38,9 +41,10 @@ class ShopifySyncTest {
 
     static final String PRODUCTS = """
             {"id":"gid://shopify/Product/7801","title":"Trail Bike","handle":"trail-bike","productType":"Bikes","status":"ACTIVE","onlineStoreUrl":null,"featuredMedia":null}
-            {"id":"gid://shopify/ProductVariant/78011","title":"M","price":"800.00","compareAtPrice":null,"sku":"TB-M","inventoryPolicy":"DENY","inventoryQuantity":3,"inventoryItem":{"tracked":true},"__parentId":"gid://shopify/Product/7801"}
+            {"id":"gid://shopify/ProductVariant/78011","title":"M / Sand","price":"800.00","compareAtPrice":null,"sku":"TB-M","inventoryPolicy":"DENY","inventoryQuantity":3,"inventoryItem":{"tracked":true},"selectedOptions":[{"name":"Frame size","value":"M"},{"name":"Color","value":"Sand"}],"__parentId":"gid://shopify/Product/7801"}
+            {"id":"gid://shopify/ProductVariant/78012","title":"L / Sand","price":"850.00","compareAtPrice":null,"sku":"TB-L","inventoryPolicy":"DENY","inventoryQuantity":2,"inventoryItem":{"tracked":true},"selectedOptions":[{"name":"Frame size","value":"L"},{"name":"Color","value":"Sand"}],"__parentId":"gid://shopify/Product/7801"}
             {"id":"gid://shopify/Product/7802","title":"Helmet","handle":"helmet","productType":"Gear","status":"ACTIVE","onlineStoreUrl":null,"featuredMedia":{"preview":{"image":{"url":"https://cdn.shopify.com/helmet.jpg"}}}}
-            {"id":"gid://shopify/ProductVariant/78021","title":"Default Title","price":"49.00","compareAtPrice":null,"sku":"HL-1","inventoryPolicy":"DENY","inventoryQuantity":0,"inventoryItem":{"tracked":false},"__parentId":"gid://shopify/Product/7802"}
+            {"id":"gid://shopify/ProductVariant/78021","title":"Default Title","price":"49.00","compareAtPrice":null,"sku":"HL-1","inventoryPolicy":"DENY","inventoryQuantity":0,"inventoryItem":{"tracked":false},"selectedOptions":[{"name":"Title","value":"Default Title"}],"__parentId":"gid://shopify/Product/7802"}
             {not json
             {"id":"gid://shopify/Product/7804","title":"Draft Bell","handle":"bell","productType":"Gear","status":"DRAFT","onlineStoreUrl":null,"featuredMedia":null}
             {"id":"gid://shopify/ProductVariant/78041","title":"Default Title","price":"9.00","compareAtPrice":null,"sku":"BL-1","inventoryPolicy":"DENY","inventoryQuantity":5,"inventoryItem":{"tracked":true},"__parentId":"gid://shopify/Product/7804"}
@@ -57,13 +61,23 @@ class ShopifySyncTest {
         Map<String, String> status = awaitSync(shop);
 
         assertThat(status).containsEntry("phase", "done").containsEntry("products", "3").containsEntry("orders", "5");
-        assertThat(status.get("skippedLines")).as("the line that does not parse, by number").startsWith("line 5:");
+        assertThat(status.get("skippedLines")).as("the line that does not parse, by number").startsWith("line 6:");
         JsonPath offers = given().header("X-Triad-Key", installed.getString("publishableKey")).contentType("application/json")
                 .body(Orders.json(Map.of("placement", "cart", "currency", "USD",
                         "cart", List.of(Map.of("productId", "7801", "variantId", "78011", "quantity", 1, "price", "800.00")))))
                 .post("/v1/shops/{shop}/offers", shop).then().statusCode(200).extract().jsonPath();
         assertThat(offers.getList("offers.productId", String.class)).contains("7802").doesNotContain("7804");
         assertThat(offers.getString("offers[0].reason")).isEqualTo("bought_together");
+        assertThat(offers.getList("offers.variantId", String.class)).as("a bigger frame is no upgrade").doesNotContain("78012");
+        ShopifyAdminMock.server().verify(postRequestedFor(urlEqualTo("/" + shop + "/admin/api/2025-10/graphql.json"))
+                .withRequestBody(containing("bulkOperationRunQuery")).withRequestBody(containing("selectedOptions { name value }")));
+        JsonPath bike = given().header("Authorization", "Bearer " + RedisTestResource.OPERATOR_KEY)
+                .get("/admin/v1/shops/{shop}/products/7801", shop).then().statusCode(200).extract().jsonPath();
+        assertThat(bike.getMap("product.variants[1].options"))
+                .containsExactly(Map.entry("Frame size", "L"), Map.entry("Color", "Sand"));
+        assertThat(given().header("Authorization", "Bearer " + RedisTestResource.OPERATOR_KEY)
+                .get("/admin/v1/shops/{shop}/products/7802", shop).then().extract().jsonPath()
+                .getMap("product.variants[0]")).doesNotContainKey("options");
     }
 
     @Test

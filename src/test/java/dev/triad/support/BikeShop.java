@@ -79,7 +79,8 @@ public final class BikeShop {
                 "image", "https://cdn.example/" + id + ".jpg", "url", "/products/" + id), id);
     }
 
-    private void product(Map<String, Object> body, String id) {
+    /** Stores a product body as the admin API takes it. */
+    public void product(Map<String, Object> body, String id) {
         given().header("Authorization", "Bearer " + adminKey).contentType(ContentType.JSON).body(body)
                 .put("/admin/v1/shops/{shop}/products/{id}", shop, id)
                 .then().statusCode(200);

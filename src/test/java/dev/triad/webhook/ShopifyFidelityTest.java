@@ -38,6 +38,10 @@ import io.restassured.specification.RequestSpecification;
  * {@code query_hash.collect{|k, v| "#{k}=#{Array(v).join(',')}"}.sort.join}: the {@code key=value}
  * strings are sorted, not the keys. (The Node library sorts keys with {@code localeCompare}; the two
  * differ only when one key extends another, and this follows the documentation.)
+ * <li>a product's options: {@code options: [{id, product_id, name, position, values}]} and each
+ * variant's {@code option1}…{@code option3} by position (shopify.dev, REST Admin API "Product" and
+ * "Product Variant" resources, 2024-10); a product without options has the option "Title" with the
+ * value "Default Title".
  * </ul>
  */
 @QuarkusTest
@@ -98,5 +102,43 @@ class ShopifyFidelityTest {
         pairs.sort(null);
         return HexFormat.of().formatHex(Signatures.hmacSha256(RedisTestResource.SHOPIFY_SECRET.getBytes(StandardCharsets.UTF_8),
                 String.join("", pairs).getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Test
+    void shouldUpgradeAShopifyPhoneAlongItsStorageOptionInTheSameColour() {
+        BikeShop shop = BikeShop.register("options.myshopify.com");
+        Map<String, Object> phone = new LinkedHashMap<>();
+        phone.put("id", 7001);
+        phone.put("title", "Phone");
+        phone.put("product_type", "phones");
+        phone.put("handle", "phone");
+        phone.put("status", "active");
+        phone.put("options", List.of(
+                Map.of("id", 1, "product_id", 7001, "name", "Storage", "position", 1, "values", List.of("128 GB", "256 GB")),
+                Map.of("id", 2, "product_id", 7001, "name", "Color", "position", 2, "values", List.of("Black", "Blue"))));
+        phone.put("variants", List.of(phoneVariant(71, "128 GB", "Black", "799.00"), phoneVariant(72, "128 GB", "Blue", "799.00"),
+                phoneVariant(73, "256 GB", "Blue", "899.00"), phoneVariant(74, "256 GB", "Black", "899.00")));
+        Stores.shopify(shop.shop, "products/create", "event-phone", Orders.json(phone)).then().statusCode(200);
+
+        given().header("Authorization", "Bearer " + shop.adminKey)
+                .get("/admin/v1/shops/{shop}/products/{id}", shop.shop, "7001").then().statusCode(200)
+                .body("product.variants[0].options.Storage", equalTo("128 GB"))
+                .body("product.variants[0].options.Color", equalTo("Black"));
+        shop.offers(BikeShop.cart(BikeShop.line("7001", "71", 1, "799.00"))).then().statusCode(200)
+                .body("offers.find { it.kind == 'upgrade' }.variantId", equalTo("74"));
+    }
+
+    private static Map<String, Object> phoneVariant(long id, String storage, String color, String price) {
+        Map<String, Object> v = new LinkedHashMap<>();
+        v.put("id", id);
+        v.put("product_id", 7001);
+        v.put("title", storage + " / " + color);
+        v.put("price", price);
+        v.put("option1", storage);
+        v.put("option2", color);
+        v.put("option3", null);
+        v.put("inventory_policy", "deny");
+        v.put("inventory_management", null);
+        return v;
     }
 }

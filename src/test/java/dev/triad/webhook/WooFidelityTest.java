@@ -91,6 +91,32 @@ class WooFidelityTest {
         assertThat(jacket.getString("product.variants[0].price")).isEqualTo("30.00");
     }
 
+    /**
+     * A variation names its own values as {@code attributes: [{id, name, option}]} (WooCommerce REST API
+     * v3, "Product variation properties"; the sample {@code ../shared/data/fixtures/woocommerce/product-variation.json}
+     * has {@code {"id": 6, "name": "Color", "option": "Black"}}); an empty option is "any".
+     */
+    @Test
+    void shouldKeepEachVariationsAttributesAsItsOptions() {
+        Admin shop = register("woo-attributes.example");
+        Map<String, Object> parent = product(930, "variable", "Trail Jacket", "30.00");
+        parent.put("variations", List.of(931, 932));
+        Stores.woo(shop.shop(), "product.created", Orders.json(parent), SECRET).then().statusCode(200);
+        Map<String, Object> medium = variation(931, 930, "Trail Jacket - M", "30.00", "T10:00:00");
+        medium.put("attributes", List.of(Map.of("id", 0, "name", "Size", "option", "M"),
+                Map.of("id", 6, "name", "Color", "option", "Black")));
+        Map<String, Object> any = variation(932, 930, "Trail Jacket - L", "32.00", "T10:00:01");
+        any.put("attributes", List.of(Map.of("id", 0, "name", "Size", "option", "L"),
+                Map.of("id", 6, "name", "Color", "option", "")));
+        Stores.woo(shop.shop(), "product.created", Orders.json(medium), SECRET).then().statusCode(200);
+        Stores.woo(shop.shop(), "product.created", Orders.json(any), SECRET).then().statusCode(200);
+
+        JsonPath jacket = shop.product("930");
+        assertThat(jacket.getMap("product.variants.find { it.id == '931' }.options"))
+                .containsExactly(Map.entry("Size", "M"), Map.entry("Color", "Black"));
+        assertThat(jacket.getMap("product.variants.find { it.id == '932' }.options")).containsExactly(Map.entry("Size", "L"));
+    }
+
     @Test
     void shouldNoLongerOfferAVariationWooCommerceTrashedByItsIdAlone() {
         Admin shop = jacketWithTwoSizes("woo-variation-trashed.example");

@@ -7,22 +7,31 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * A bulk operation's orders file (JSONL: an Order line, then its LineItem lines naming it in
- * {@code __parentId}) read as Triad's NDJSON orders, one order at a time as the import asks for bytes:
- * the file is never held whole. A line that does not parse, or a line item away from its order, is
- * skipped and reported with its number when the file ends.
+ * A bulk operation's file (JSONL: a Product or Order line, then its ProductVariant or LineItem lines
+ * naming it in {@code __parentId}; shopify.dev: nested objects follow their parent) read as Triad's
+ * NDJSON products or orders, one at a time as the import asks for bytes: the file is never held
+ * whole. A line that does not parse, or a child away from its parent, is skipped and reported with
+ * its number when the file ends.
  */
-final class JsonlOrders extends InputStream {
+final class JsonlGroups extends InputStream {
+
+    /** How the lines of one kind of file become Triad's bodies. */
+    record Shape(String child, Function<JsonNode, ObjectNode> parent, BiConsumer<ObjectNode, JsonNode> addChild,
+            Consumer<ObjectNode> finish) {
+    }
 
     private final BufferedReader in;
     private final ObjectMapper mapper;
+    private final Shape shape;
     private final Consumer<List<String>> skipped;
     private final List<String> problems = new ArrayList<>();
     private ObjectNode current;
@@ -31,9 +40,10 @@ final class JsonlOrders extends InputStream {
     private long line;
     private boolean ended;
 
-    JsonlOrders(InputStream jsonl, ObjectMapper mapper, Consumer<List<String>> skipped) {
+    JsonlGroups(InputStream jsonl, ObjectMapper mapper, Shape shape, Consumer<List<String>> skipped) {
         this.in = new BufferedReader(new InputStreamReader(jsonl, StandardCharsets.UTF_8));
         this.mapper = mapper;
+        this.shape = shape;
         this.skipped = skipped;
     }
 
@@ -66,21 +76,22 @@ final class JsonlOrders extends InputStream {
             if (ended) {
                 return false;
             }
-            ObjectNode order = next();
-            if (order == null) {
+            ObjectNode group = next();
+            if (group == null) {
                 ended = true;
                 if (!problems.isEmpty()) {
                     skipped.accept(problems);
                 }
                 return false;
             }
-            pending = (order + "\n").getBytes(StandardCharsets.UTF_8);
+            shape.finish().accept(group);
+            pending = (group + "\n").getBytes(StandardCharsets.UTF_8);
             at = 0;
         }
         return true;
     }
 
-    /** The next complete order: the one a new Order line (or the end of the file) closes. */
+    /** The next complete group: the one a new parent line (or the end of the file) closes. */
     private ObjectNode next() throws IOException {
         for (String text = in.readLine(); text != null; text = in.readLine()) {
             line++;
@@ -97,17 +108,17 @@ final class JsonlOrders extends InputStream {
             String parent = node.path("__parentId").asText(null);
             if (parent == null) {
                 ObjectNode finished = current;
-                current = ShopifySync.orderBody(mapper, node);
+                current = shape.parent().apply(node);
                 if (finished != null) {
                     return finished;
                 }
                 continue;
             }
             if (current == null || !ShopifySync.numeric(parent).equals(current.path("id").asText())) {
-                problems.add("line " + line + ": a line item away from its order");
+                problems.add("line " + line + ": a " + shape.child() + " away from its parent");
                 continue;
             }
-            ShopifySync.addLine(current, node);
+            shape.addChild().accept(current, node);
         }
         ObjectNode last = current;
         current = null;
