@@ -21,22 +21,26 @@
     en: { title: 'Complete your order', close: 'Close', add: 'Add', addBoth: 'Add both', upgrade: 'Upgrade',
       added: 'Added', recommended: 'Recommended', extra: '+{0}', together: 'Bought together by {0} customers',
       pick: 'Our pick for you', nextTier: 'The next step up', save: 'Save {0}%', shipping: 'Add {0} more for free shipping',
-      shippingDone: 'Your order ships free', proceed: 'Continue to checkout', done: 'Continue', rating: '{0} ★ ({1})' },
+      shippingDone: 'Your order ships free', proceed: 'Continue to checkout', done: 'Continue', rating: '{0} ★ ({1})',
+      againDays: 'You buy this every ~{0} days', againWeeks: 'You buy this every ~{0} weeks' },
     de: { title: 'Ihre Bestellung abrunden', close: 'Schließen', add: 'Hinzufügen', addBoth: 'Beide hinzufügen',
       upgrade: 'Upgraden', added: 'Hinzugefügt', recommended: 'Empfohlen', extra: '+{0}',
       together: 'Von {0} Kunden zusammen gekauft', pick: 'Unsere Empfehlung', nextTier: 'Die nächste Stufe',
       save: '{0} % sparen', shipping: 'Noch {0} bis zum kostenlosen Versand', shippingDone: 'Ihre Bestellung wird kostenlos versandt',
-      proceed: 'Weiter zur Kasse', done: 'Weiter', rating: '{0} ★ ({1})' },
+      proceed: 'Weiter zur Kasse', done: 'Weiter', rating: '{0} ★ ({1})',
+      againDays: 'Sie kaufen das etwa alle {0} Tage', againWeeks: 'Sie kaufen das etwa alle {0} Wochen' },
     fr: { title: 'Complétez votre commande', close: 'Fermer', add: 'Ajouter', addBoth: 'Ajouter les deux',
       upgrade: 'Passer au modèle supérieur', added: 'Ajouté', recommended: 'Recommandé', extra: '+{0}',
       together: 'Achetés ensemble par {0} clients', pick: 'Notre sélection', nextTier: 'Le niveau supérieur',
       save: 'Économisez {0} %', shipping: 'Plus que {0} pour la livraison gratuite', shippingDone: 'Livraison gratuite',
-      proceed: 'Passer la commande', done: 'Continuer', rating: '{0} ★ ({1})' },
+      proceed: 'Passer la commande', done: 'Continuer', rating: '{0} ★ ({1})',
+      againDays: 'Vous en achetez environ tous les {0} jours', againWeeks: 'Vous en achetez environ toutes les {0} semaines' },
     es: { title: 'Completa tu pedido', close: 'Cerrar', add: 'Añadir', addBoth: 'Añadir ambos', upgrade: 'Mejorar',
       added: 'Añadido', recommended: 'Recomendado', extra: '+{0}', together: 'Comprados juntos por {0} clientes',
       pick: 'Nuestra selección', nextTier: 'El siguiente nivel', save: 'Ahorra un {0} %',
       shipping: 'Añade {0} más para el envío gratis', shippingDone: 'Tu pedido tiene envío gratis',
-      proceed: 'Ir a pagar', done: 'Continuar', rating: '{0} ★ ({1})' }
+      proceed: 'Ir a pagar', done: 'Continuar', rating: '{0} ★ ({1})',
+      againDays: 'Lo compras cada ~{0} días', againWeeks: 'Lo compras cada ~{0} semanas' }
   };
   var text = TEXT[config.lang] || TEXT.en;
   function t(name) {
@@ -270,6 +274,9 @@
     var e = offer.evidence || {};
     if (offer.kind === 'bundle') return t('save', offer.discountPercent);
     if (offer.kind === 'upgrade') return t('nextTier');
+    if (e.everyDays) {
+      return e.everyDays >= 14 ? t('againWeeks', Math.round(e.everyDays / 7)) : t('againDays', Math.max(2, e.everyDays));
+    }
     if (e.boughtTogether) return t('together', e.boughtTogether);
     if (e.rating) return t('rating', e.rating, e.reviewCount || 0);
     return t('pick');

@@ -178,6 +178,6 @@ public record ProductFacts(
         double score = previous == null ? 0 : previous.score();
         int pairCount = previous == null ? 0 : previous.pairCount();
         return new Candidate(id, v.id(), shownTitle, v.price(), image, url, v.inStock(), pinned, score, pairCount,
-                rating, reviewCount, fit);
+                rating, reviewCount, fit, previous == null ? 0 : previous.repeatDays());
     }
 }

@@ -3,6 +3,7 @@ package dev.triad.ingest;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -42,14 +43,15 @@ final class OrderFormats {
             report.format = "shopify-orders-csv";
             // Orders are grouped by Name (#1001, on every row); the order's id is the export's Id (on its
             // first row) where the export has it: the id webhooks carry, so an order in both counts once.
-            grouped(csv, report, sink, "Name", "Id", OrderFormats::shopifyLine, OrderFormats::shopifyOrderSkipped);
+            grouped(csv, report, sink, "Name", "Id", "Created at", OrderFormats::shopifyLine,
+                    OrderFormats::shopifyOrderSkipped);
         } else if (csv.has("InvoiceNo") && csv.has("StockCode")) {
             report.format = "online-retail-csv";
-            grouped(csv, report, sink, "InvoiceNo", null, OrderFormats::retailLine,
+            grouped(csv, report, sink, "InvoiceNo", null, "InvoiceDate", OrderFormats::retailLine,
                     (t, r) -> t.get(r, "InvoiceNo").startsWith("C") ? "cancellation invoice" : null);
         } else if (csv.has("order_id") && csv.has("product_id")) {
             report.format = "line-items-csv";
-            grouped(csv, report, sink, "order_id", null, OrderFormats::longLine, (t, r) -> null);
+            grouped(csv, report, sink, "order_id", null, "created_at", OrderFormats::longLine, (t, r) -> null);
         } else {
             throw ProblemException.invalid("body", "Unrecognised order file: expected a Shopify order export, "
                     + "a CSV with order_id,product_id columns, the Online Retail layout or NDJSON");
@@ -67,10 +69,11 @@ final class OrderFormats {
     }
 
     private static void grouped(CsvTable csv, ImportReport report, Consumer<ImportedOrder> sink, String key,
-            String idColumn, LineParser parser, OrderFilter filter) {
+            String idColumn, String dateColumn, LineParser parser, OrderFilter filter) {
         String current = null;
         String orderId = null;
         String customer = null;
+        LocalDate placedOn = null;
         boolean skipping = false;
         List<ImportedOrder.Line> lines = new ArrayList<>();
         var rows = csv.rows();
@@ -78,13 +81,15 @@ final class OrderFormats {
             CsvRecord row = rows.next();
             String id = csv.get(row, key);
             if (!id.equals(current)) {
-                emit(orderId, customer, lines, skipping, report, sink);
+                emit(new ImportedOrder(orderId, customer, lines, placedOn), skipping, report, sink);
                 current = id;
                 orderId = id;
                 lines = new ArrayList<>();
                 String reason = filter.skip(csv, row);
                 skipping = reason != null;
                 customer = csv.get(row, "customer_id").isEmpty() ? csv.get(row, "CustomerID") : csv.get(row, "customer_id");
+                customer = customer.isEmpty() ? null : customer;
+                placedOn = OrderDates.day(csv.get(row, dateColumn));
                 if (!Ids.valid(id)) {
                     report.problem(row.getStartingLineNumber(), "missing or invalid order id");
                     skipping = true;
@@ -108,19 +113,18 @@ final class OrderFormats {
                 }
             }
         }
-        emit(orderId, customer, lines, skipping, report, sink);
+        emit(new ImportedOrder(orderId, customer, lines, placedOn), skipping, report, sink);
     }
 
-    private static void emit(String id, String customer, List<ImportedOrder.Line> lines, boolean skipped,
-            ImportReport report, Consumer<ImportedOrder> sink) {
-        if (id == null) {
+    private static void emit(ImportedOrder order, boolean skipped, ImportReport report, Consumer<ImportedOrder> sink) {
+        if (order.id() == null) {
             return;
         }
-        if (skipped || lines.isEmpty()) {
+        if (skipped || order.lines().isEmpty()) {
             report.ordersSkipped++;
             return;
         }
-        sink.accept(new ImportedOrder(id, customer.isEmpty() ? null : customer, lines));
+        sink.accept(order);
     }
 
     private static String shopifyOrderSkipped(CsvTable csv, CsvRecord row) {
@@ -170,8 +174,12 @@ final class OrderFormats {
                 lines.add(jsonLine(item));
             }
             report.linesTaken += lines.size();
-            String customer = order.path("customerId").asText(order.path("customer").path("id").asText(""));
-            sink.accept(new ImportedOrder(id, customer.isEmpty() ? null : customer, lines));
+            String customer = order.path("customerId").asText(order.path("customer").path("id").asText(
+                    order.path("customer_id").asText("")));
+            String placed = text(order, "createdAt") != null ? text(order, "createdAt")
+                    : text(order, "created_at") != null ? text(order, "created_at") : text(order, "date_created_gmt");
+            sink.accept(new ImportedOrder(id, customer.isEmpty() || customer.equals("0") ? null : customer, lines,
+                    OrderDates.day(placed)));
         }, () -> report.ordersSkipped++);
     }
 

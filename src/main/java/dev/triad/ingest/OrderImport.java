@@ -23,6 +23,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import de.siegmar.fastcsv.reader.CsvParseException;
 import dev.triad.catalog.CatalogStore;
 import dev.triad.catalog.ProductFacts;
+import dev.triad.events.Visitors;
 import dev.triad.mining.Basket;
 import dev.triad.mining.CountStore;
 import dev.triad.mining.IncrementalUpdate;
@@ -49,9 +50,13 @@ public class OrderImport {
     private final CatalogStore catalog;
     private final RedisDataSource redis;
     private final ObjectMapper mapper;
+    private final Visitors visitors;
+    private final PurchaseHistories histories;
 
     public OrderImport(CountStore counts, IncrementalUpdate incremental, RebuildService rebuild, CatalogStore catalog,
-            RedisDataSource redis, ObjectMapper mapper) {
+            RedisDataSource redis, ObjectMapper mapper, Visitors visitors, PurchaseHistories histories) {
+        this.visitors = visitors;
+        this.histories = histories;
         this.counts = counts;
         this.incremental = incremental;
         this.rebuild = rebuild;
@@ -136,10 +141,12 @@ public class OrderImport {
                     latest.put(id, line);
                 }
                 report.linesSkipped += Math.max(0, products.size() - Basket.MAX_PRODUCTS);
-                baskets.add(new Basket(order.id(), List.copyOf(products)));
+                baskets.add(new Basket(order.id(), List.copyOf(products), visitors.customer(shop, order.customerId()),
+                        order.placedOn() == null ? Basket.NO_DAY : order.placedOn().toEpochDay()));
             }
             learnProducts(latest);
             List<Basket> fresh = built ? incremental.apply(shop, baskets) : counts.log(shop, baskets);
+            histories.add(shop, fresh);
             report.ordersTaken += fresh.size();
             report.ordersSkipped += baskets.size() - fresh.size();
             // An order Triad already holds (a re-import, or a webhook that came first) takes none of its lines.

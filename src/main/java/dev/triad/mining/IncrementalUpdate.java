@@ -144,11 +144,16 @@ public class IncrementalUpdate {
         partners.removeAll(touched);
         Map<String, Integer> orderCounts = counts(ds, shop, partners);
         orderCounts.putAll(plan.counts);
-        SheetMiner miner = new SheetMiner(0, catalog.optionKinds(shop));
+        // How often products are bought again is learnt by rebuilds: kept from the sheets being re-mined.
+        Map<String, Integer> repeatDays = new HashMap<>();
+        SheetMiner miner = new SheetMiner(0, catalog.optionKinds(shop), p -> repeatDays.getOrDefault(p, 0));
         for (String id : touched) {
             ProductFacts product = facts.get(id);
             if (product != null) {
                 OfferSheet previous = sheetCodec.readStoredOrNull(sheets.get(Keys.sheet(shop, id)));
+                if (previous != null) {
+                    previous.complements().forEach(c -> repeatDays.put(c.productId(), c.repeatDays()));
+                }
                 plan.sheets.put(id, miner.refreshComplements(product, plan.rows.get(id), plan.counts.get(id),
                         orderCounts::get, facts::get, previous));
             }

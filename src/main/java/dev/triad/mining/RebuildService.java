@@ -119,14 +119,19 @@ public class RebuildService {
             // HSCAN may return an entry twice while the hash is being rehashed: count each order once.
             Set<String> seen = new HashSet<>();
             Map<String, String> aliases = catalog.aliases(shop);
+            RepeatPurchases repeats = new RepeatPurchases();
             counts.scan(shop, basket -> {
                 if (seen.add(basket.orderId())) {
-                    mined.add(aliases.isEmpty() ? basket.productIds() : liveIds(basket.productIds(), aliases));
+                    List<String> products = aliases.isEmpty() ? basket.productIds() : liveIds(basket.productIds(), aliases);
+                    mined.add(products);
+                    repeats.add(new Basket(basket.orderId(), products, basket.customer(), basket.day()));
                 }
             });
+            Map<String, Integer> repeatDays = repeats.intervals();
             Map<String, ProductFacts> facts = catalog.all(shop);
             UpgradeIndex upgrades = UpgradeIndex.of(facts.values());
-            SheetMiner miner = new SheetMiner(settings.stepBandPercent(), OptionKinds.of(settings));
+            SheetMiner miner = new SheetMiner(settings.stepBandPercent(), OptionKinds.of(settings),
+                    id -> repeatDays.getOrDefault(id, 0));
             SheetWriter writer = new SheetWriter(shop);
             long[] pairs = {0};
             Set<String> done = new HashSet<>(facts.size() * 2);

@@ -35,11 +35,16 @@ public final class SheetMiner {
 
     private final int stepBandPercent;
     private final OptionKinds kinds;
+    private final ToIntFunction<String> repeatDays;
 
-    /** @param kinds which options are tiers: upgrades are offered per fit ({@link ProductFacts#asUpgrades}) */
-    public SheetMiner(int stepBandPercent, OptionKinds kinds) {
+    /**
+     * @param kinds      which options are tiers: upgrades are offered per fit ({@link ProductFacts#asUpgrades})
+     * @param repeatDays how often each product is bought again, in days; 0 for a durable ({@link RepeatPurchases})
+     */
+    public SheetMiner(int stepBandPercent, OptionKinds kinds, ToIntFunction<String> repeatDays) {
         this.stepBandPercent = stepBandPercent;
         this.kinds = kinds;
+        this.repeatDays = repeatDays;
     }
 
     /**
@@ -78,11 +83,11 @@ public final class SheetMiner {
         for (String pin : product.upgrades()) {
             ProductFacts pinned = facts.apply(pin);
             if (pinned != null) {
-                pinnedUpgrades.addAll(pinned.asUpgrades(kinds, null, true));
+                pinnedUpgrades.addAll(upgrades(pinned, true));
             }
         }
         List<Candidate> minedUpgrades = new ArrayList<>();
-        minedUpgrades(product, upgrades).forEach(u -> minedUpgrades.addAll(u.asUpgrades(kinds, null, false)));
+        minedUpgrades(product, upgrades).forEach(u -> minedUpgrades.addAll(upgrades(u, false)));
         return SheetBuilder.build(product, pinnedComplements, minedComplements, pinnedUpgrades, minedUpgrades, kinds);
     }
 
@@ -106,15 +111,20 @@ public final class SheetMiner {
         return ids;
     }
 
-    private static void add(List<Candidate> list, ProductFacts facts, boolean pinned, int pairCount, Scorer scorer) {
+    private void add(List<Candidate> list, ProductFacts facts, boolean pinned, int pairCount, Scorer scorer) {
         if (facts == null) {
             return;
         }
         Candidate candidate = facts.asCandidate(null, pinned);
         if (candidate != null) {
             double score = pairCount > 0 ? scorer.score(facts.id(), pairCount) : 0;
-            list.add(candidate.scored(score, pairCount));
+            list.add(candidate.scored(score, pairCount).repeatedEvery(repeatDays.applyAsInt(facts.id())));
         }
+    }
+
+    private List<Candidate> upgrades(ProductFacts facts, boolean pinned) {
+        int days = repeatDays.applyAsInt(facts.id());
+        return facts.asUpgrades(kinds, null, pinned).stream().map(c -> c.repeatedEvery(days)).toList();
     }
 
     /** The association score of a partner of the product whose sheet is being mined. */

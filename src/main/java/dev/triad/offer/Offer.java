@@ -14,11 +14,19 @@ public sealed interface Offer {
     /** This offer with its candidates as {@code display} shows them (with title, image and link). */
     Offer displayed(UnaryOperator<Candidate> display);
 
-    /** A single complement added to the cart. */
-    record AddOn(Candidate item, BigDecimal extra) implements Offer {
+    /**
+     * A single complement added to the cart; {@code everyDays} &gt; 0 when it is something this customer
+     * buys again about that often and is due for ("buy it again").
+     */
+    record AddOn(Candidate item, BigDecimal extra, long everyDays) implements Offer {
+
+        public AddOn(Candidate item, BigDecimal extra) {
+            this(item, extra, 0);
+        }
+
         @Override
         public AddOn displayed(UnaryOperator<Candidate> display) {
-            return new AddOn(display.apply(item), extra);
+            return new AddOn(display.apply(item), extra, everyDays);
         }
     }
 

@@ -65,7 +65,10 @@ public class OfferService {
         String customer = visitors.customer(shop, query.customerId());
         List<String> dismissedBy = session == null ? (customer == null ? List.of() : List.of(customer))
                 : customer == null ? List.of(session) : List.of(session, customer);
-        return sheets.read(shop, query.cart().productIds(), dismissedBy, config.redisTimeout())
+        // A purchase history answers who bought what: read only for a customer the platform vouches for
+        // (the App Proxy's signed logged_in_customer_id), never for an id anyone can type into a request.
+        String historyOf = caller.platformSigned() ? customer : null;
+        return sheets.read(shop, query.cart().productIds(), dismissedBy, historyOf, config.redisTimeout())
                 .map(snapshot -> answer(requestId, shop, query, caller, snapshot, session != null ? session : customer))
                 .onFailure(failure -> !(failure instanceof ProblemException))
                 .recoverWithItem(failure -> degraded(requestId, shop, query, failure));
@@ -87,8 +90,10 @@ public class OfferService {
         if (holdout) {
             return new OfferResponse(requestId, shopId, query.placement(), List.of(), null, true, false);
         }
+        long today = Math.floorDiv(System.currentTimeMillis(), 86_400_000L);
         Selection selection = new RuleOfThree(shop.settings(), presentment.shopDigits())
-                .select(presentment.cartInShopCurrency(query.cart()), snapshot.sheets(), snapshot.dismissed())
+                .select(presentment.cartInShopCurrency(query.cart()), snapshot.sheets(), snapshot.dismissed(),
+                        snapshot.history(), today)
                 .displayed(snapshot::displayed);
         OfferViews views = new OfferViews(presentment);
         return new OfferResponse(requestId, shopId, query.placement(), views.of(selection),

@@ -40,7 +40,9 @@ final class OfferViews {
         if (offer instanceof Offer.AddOn a) {
             return new OfferResponse.View(tier, "add_on", recommended, null,
                     a.item().productId(), a.item().variantId(), a.item().title(), a.item().image(), a.item().url(),
-                    null, money(a.item().price()), money(a.extra()), null, reason(a.item()), evidence(a.item()));
+                    null, money(a.item().price()), money(a.extra()), null,
+                    a.everyDays() > 0 ? "buy_again" : reason(a.item()),
+                    a.everyDays() > 0 ? Map.of("everyDays", a.everyDays()) : evidence(a.item()));
         }
         if (offer instanceof Offer.Bundle b) {
             return new OfferResponse.View(tier, "bundle", recommended, null,

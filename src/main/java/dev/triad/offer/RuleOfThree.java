@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
+import dev.triad.events.PurchaseHistory;
 import dev.triad.shop.ShopSettings;
 import dev.triad.sheet.Candidate;
 import dev.triad.sheet.Fit;
@@ -22,8 +23,9 @@ import dev.triad.sheet.OfferSheet;
  *
  * <p>Pure and deterministic: no I/O, no clock, no randomness; the same input gives the same
  * answer. It never offers a product or variant already in the cart, anything out of stock, priced
- * zero or dismissed, nor an upgrade beyond the shop's step band. With few candidates it returns
- * fewer offers rather than unrelated filler.
+ * zero or dismissed, a durable the customer already owns, nor an upgrade beyond the shop's step band.
+ * A product the customer buys again and is due for ("buy it again") is the add-on when the cart's
+ * sheets name it. With few candidates it returns fewer offers rather than unrelated filler.
  */
 public final class RuleOfThree {
 
@@ -40,29 +42,40 @@ public final class RuleOfThree {
     }
 
     public Selection select(Cart cart, Map<String, OfferSheet> sheets, Set<String> dismissed) {
+        return select(cart, sheets, dismissed, Map.of(), 0);
+    }
+
+    /** @param bought the customer's purchases by product id; {@code today} epoch day */
+    public Selection select(Cart cart, Map<String, OfferSheet> sheets, Set<String> dismissed,
+            Map<String, PurchaseHistory.Bought> bought, long today) {
         List<String> productIds = cart.productIds();
-        Exclusions exclusions = new Exclusions(productIds, cart, dismissed);
-        List<Candidate> complements = rankedComplements(productIds, sheets, exclusions);
+        CustomerHistory history = bought.isEmpty() ? CustomerHistory.NONE
+                : new CustomerHistory(bought, today, settings.ownedWindowDays());
+        Exclusions exclusions = new Exclusions(productIds, cart, dismissed, history);
+        Map<String, Ranked> merged = merged(productIds, sheets, exclusions);
+        Ranked again = dueAgain(merged, history);
+        List<Candidate> complements = best(merged, again);
         BigDecimal remaining = freeShippingRemaining(cart);
 
         List<Offer> offers = new ArrayList<>(3);
-        if (!complements.isEmpty()) {
-            Candidate addOn = addOn(complements, remaining);
-            offers.add(new Offer.AddOn(addOn, money(addOn.price())));
+        Candidate addOn = again != null ? again.candidate : complements.isEmpty() ? null : addOn(complements, remaining);
+        Set<String> shown = new HashSet<>();
+        if (addOn != null) {
+            offers.add(new Offer.AddOn(addOn, money(addOn.price()), again == null ? 0 : history.dueEvery(addOn)));
+            shown.add(addOn.productId());
             if (complements.size() >= 2) {
                 offers.add(bundle(complements.get(0), complements.get(1)));
+                shown.add(complements.get(0).productId());
+                shown.add(complements.get(1).productId());
             }
         }
         Offer upgrade = upgrade(cart, sheets, exclusions);
         if (upgrade != null) {
             offers.add(upgrade);
-        } else if (complements.size() > 2 && offers.size() == 2) {
-            Offer.AddOn first = (Offer.AddOn) offers.get(0);
-            complements.stream()
-                    .filter(c -> !c.productId().equals(first.item().productId()))
-                    .skip(1)
-                    .findFirst()
-                    .ifPresent(better -> offers.add(new Offer.AddOn(better, money(better.price()))));
+        } else if (offers.size() == 2) {
+            // No upgrade: a third choice among the complements not shown yet, rather than nothing.
+            complements.stream().filter(c -> !shown.contains(c.productId())).findFirst()
+                    .ifPresent(next -> offers.add(new Offer.AddOn(next, money(next.price()))));
         }
         offers.sort(Comparator.comparing(Offer::extra));
         int recommended = offers.size() >= 2 ? 1 : -1;
@@ -70,11 +83,8 @@ public final class RuleOfThree {
                 settings.freeShippingThreshold() == null ? null : money(settings.freeShippingThreshold()), remaining);
     }
 
-    /**
-     * Complements of every cart product, merged: pinned first, then by summed score, then first
-     * seen. Three are kept in one pass (no sort of the whole merge: a cart of five holds a hundred).
-     */
-    private List<Candidate> rankedComplements(List<String> productIds, Map<String, OfferSheet> sheets,
+    /** Complements of every cart product the shopper may be offered, merged by product. */
+    private Map<String, Ranked> merged(List<String> productIds, Map<String, OfferSheet> sheets,
             Exclusions exclusions) {
         Map<String, Ranked> merged = new HashMap<>();
         for (String productId : productIds) {
@@ -93,9 +103,34 @@ public final class RuleOfThree {
                 }
             }
         }
+        return merged;
+    }
+
+    /** Of the merged complements, the best-ranked one this customer is due to buy again; null for none. */
+    private static Ranked dueAgain(Map<String, Ranked> merged, CustomerHistory history) {
+        if (history.bought().isEmpty()) {
+            return null;
+        }
+        Ranked due = null;
+        for (Ranked ranked : merged.values()) {
+            if (history.dueEvery(ranked.candidate) > 0 && (due == null || ranked.before(due))) {
+                due = ranked;
+            }
+        }
+        return due;
+    }
+
+    /**
+     * The best few merged complements but {@code left}: pinned first, then by summed score, then first
+     * seen. Kept in one pass (no sort of the whole merge: a cart of five holds a hundred).
+     */
+    private static List<Candidate> best(Map<String, Ranked> merged, Ranked left) {
         Ranked[] best = new Ranked[RELEVANT_COMPLEMENTS];
         int kept = 0;
         for (Ranked ranked : merged.values()) {
+            if (ranked == left) {
+                continue;
+            }
             if (kept == best.length && !ranked.before(best[kept - 1])) {
                 continue;
             }
@@ -190,14 +225,16 @@ public final class RuleOfThree {
     }
 
     /** What the cart and the shopper rule out. */
-    private record Exclusions(Set<String> products, Set<String> variants, Set<String> dismissed) {
+    private record Exclusions(Set<String> products, Set<String> variants, Set<String> dismissed,
+            CustomerHistory history) {
 
-        Exclusions(List<String> productIds, Cart cart, Set<String> dismissed) {
-            this(new HashSet<>(productIds), cart.variantIds(), dismissed);
+        Exclusions(List<String> productIds, Cart cart, Set<String> dismissed, CustomerHistory history) {
+            this(new HashSet<>(productIds), cart.variantIds(), dismissed, history);
         }
 
+        /** Another product: not in the cart, and not a durable the customer owns. */
         boolean allows(Candidate c) {
-            return allowsVariantOf(c) && !products.contains(c.productId());
+            return allowsVariantOf(c) && !products.contains(c.productId()) && !history.owns(c);
         }
 
         /** For a better variant of a cart product: the product may be in the cart, the variant may not. */

@@ -17,6 +17,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 
 import dev.triad.events.Dismissals;
+import dev.triad.events.PurchaseHistory;
 import dev.triad.redis.Keys;
 import dev.triad.redis.RedisLanes;
 import dev.triad.sheet.OfferSheet;
@@ -30,7 +31,8 @@ import io.vertx.mutiny.redis.client.Response;
 
 /**
  * The read side of offer sheets: everything one offer request needs — the shop's record, the
- * sheets of the cart's products and the visitor's dismissals — in one MGET, hence one round trip, in cluster mode too (one hash tag).
+ * sheets of the cart's products, the visitor's dismissals and the customer's purchase history — in
+ * one MGET, hence one round trip, in cluster mode too (one hash tag).
  */
 @Singleton
 public class SheetStore {
@@ -57,7 +59,8 @@ public class SheetStore {
      * Fails with a TimeoutException when Redis has not answered within {@code timeout}: the budget
      * is for the round trip; parsing the answer comes after it.
      */
-    public Uni<Snapshot> read(String shop, List<String> productIds, List<String> visitors, Duration timeout) {
+    public Uni<Snapshot> read(String shop, List<String> productIds, List<String> visitors, String customer,
+            Duration timeout) {
         Request mget = Request.cmd(Command.MGET).arg(Keys.shop(shop));
         for (String id : productIds) {
             mget.arg(Keys.sheet(shop, id));
@@ -65,11 +68,14 @@ public class SheetStore {
         for (String visitor : visitors) {
             mget.arg(Keys.dismissed(shop, visitor));
         }
+        if (customer != null) {
+            mget.arg(Keys.history(shop, customer));
+        }
         return redis.send(mget).ifNoItem().after(timeout).fail()
-                .map(reply -> parse(shop, reply, productIds, visitors.size()));
+                .map(reply -> parse(shop, reply, productIds, visitors.size(), customer != null));
     }
 
-    private Snapshot parse(String shopId, Response reply, List<String> productIds, int visitors) {
+    private Snapshot parse(String shopId, Response reply, List<String> productIds, int visitors, boolean customer) {
         try {
             Shop shop = reply.get(0) == null ? null : shop(shopId, reply.get(0).toBytes());
             Map<String, OfferSheet> found = new HashMap<>(productIds.size() * 2);
@@ -88,7 +94,9 @@ public class SheetStore {
                 Response value = reply.get(productIds.size() + 1 + i);
                 Dismissals.addLive(value == null ? null : value.toBytes(), now, dismissed);
             }
-            return new Snapshot(shop, found, dismissed, stored, sheets);
+            Response history = customer ? reply.get(productIds.size() + 1 + visitors) : null;
+            return new Snapshot(shop, found, dismissed,
+                    PurchaseHistory.read(history == null ? null : history.toBytes()), stored, sheets);
         } catch (IOException e) {
             throw new CorruptSheetException(e);
         }

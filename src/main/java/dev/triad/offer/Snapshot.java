@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import dev.triad.events.PurchaseHistory;
 import dev.triad.sheet.Candidate;
 import dev.triad.sheet.OfferSheet;
 import dev.triad.sheet.SheetCodec;
@@ -14,7 +15,8 @@ import dev.triad.shop.Shop;
 
 /**
  * What one offer request read in its round trip: the shop (null when unknown), the sheets that
- * exist among the cart's products, and the products the visitor dismissed that are still hidden.
+ * exist among the cart's products, the products the visitor dismissed that are still hidden, and
+ * what the customer bought (empty for a visitor not known as a customer).
  * The sheets are as the rule of three reads them, without the candidates' titles, images and
  * links; {@link #displayed} reads those for the few candidates an answer shows.
  */
@@ -23,6 +25,7 @@ public final class Snapshot {
     private final Shop shop;
     private final Map<String, OfferSheet> sheets;
     private final Set<String> dismissed;
+    private final Map<String, PurchaseHistory.Bought> history;
     private final List<Stored> stored;
     private final SheetCodec codec;
 
@@ -30,10 +33,12 @@ public final class Snapshot {
     record Stored(byte[] bytes, int offset, int length) {
     }
 
-    Snapshot(Shop shop, Map<String, OfferSheet> sheets, Set<String> dismissed, List<Stored> stored, SheetCodec codec) {
+    Snapshot(Shop shop, Map<String, OfferSheet> sheets, Set<String> dismissed, Map<String, PurchaseHistory.Bought> history,
+            List<Stored> stored, SheetCodec codec) {
         this.shop = shop;
         this.sheets = sheets;
         this.dismissed = dismissed;
+        this.history = history;
         this.stored = stored;
         this.codec = codec;
     }
@@ -50,7 +55,7 @@ public final class Snapshot {
             sheets.put(sheet.getKey(), codec.readForSelection(bytes, 0, bytes.length));
             kept.add(new Stored(bytes, 0, bytes.length));
         }
-        return new Snapshot(null, sheets, Set.of(), kept, codec);
+        return new Snapshot(null, sheets, Set.of(), Map.of(), kept, codec);
     }
 
     public Shop shop() {
@@ -63,6 +68,10 @@ public final class Snapshot {
 
     public Set<String> dismissed() {
         return dismissed;
+    }
+
+    public Map<String, PurchaseHistory.Bought> history() {
+        return history;
     }
 
     /** {@code candidate}, one of these sheets', with its title, image and link, from the first sheet holding it. */

@@ -4,10 +4,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.triad.events.Dismissals;
+import dev.triad.events.PurchaseHistory;
 import dev.triad.events.Visitors;
 import dev.triad.redis.Keys;
 import dev.triad.redis.RedisBatches;
@@ -45,7 +48,7 @@ public class PrivacyService {
     /** Erases what Triad holds on a customer: purchase history, dismissals, offers added, session group. */
     public void redactCustomer(Shop shop, String customerId) {
         String customer = visitors.customer(shop.id(), customerId);
-        redis.send(Request.cmd(Command.UNLINK).arg(Keys.customer(shop.id(), customer))
+        redis.send(Request.cmd(Command.UNLINK).arg(Keys.customer(shop.id(), customer)).arg(Keys.history(shop.id(), customer))
                 .arg(Keys.dismissed(shop.id(), customer)).arg(Keys.added(shop.id(), customer))
                 .arg(Keys.session(shop.id(), customer)));
     }
@@ -56,8 +59,11 @@ public class PrivacyService {
         List<Response> replies = redis.send(List.of(
                 Request.cmd(Command.SMEMBERS).arg(Keys.customer(shop.id(), customer)),
                 Request.cmd(Command.GET).arg(Keys.dismissed(shop.id(), customer)),
-                Request.cmd(Command.HKEYS).arg(Keys.added(shop.id(), customer))));
-        CustomerData data = new CustomerData(requestId, customerId, strings(replies.get(0)),
+                Request.cmd(Command.HKEYS).arg(Keys.added(shop.id(), customer)),
+                Request.cmd(Command.GET).arg(Keys.history(shop.id(), customer))));
+        Set<String> bought = new TreeSet<>(strings(replies.get(0)));
+        bought.addAll(PurchaseHistory.read(replies.get(3) == null ? null : replies.get(3).toBytes()).keySet());
+        CustomerData data = new CustomerData(requestId, customerId, List.copyOf(bought),
                 List.copyOf(Dismissals.live(replies.get(1) == null ? null : replies.get(1).toString(),
                         clock.instant().getEpochSecond())),
                 strings(replies.get(2)));

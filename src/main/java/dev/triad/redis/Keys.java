@@ -133,7 +133,15 @@ public final class Keys {
         return prefix(shop) + "session:" + visitor;
     }
 
-    /** Set: the products a customer (hash) has bought. */
+    /**
+     * String: what a customer (hash) bought, read by the offer MGET ({@code events.PurchaseHistory}).
+     * Replaces {@link #customer}, a set of the products alone, which privacy requests still erase.
+     */
+    public static String history(String shop, String customer) {
+        return prefix(shop) + "history:" + customer;
+    }
+
+    /** Set: the products a customer (hash) has bought; written before purchase histories, no longer. */
     public static String customer(String shop, String customer) {
         return prefix(shop) + "customer:" + customer;
     }

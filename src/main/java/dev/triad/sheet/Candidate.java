@@ -18,6 +18,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param score       association score of a mined complement or closeness of an upgrade; 0 for pins
  * @param pairCount   orders that held both products (the "bought together by N" evidence)
  * @param fit         the variant's options an upgrade must keep ({@link Fit}); null when it has none
+ * @param repeatDays  how often its buyers buy it again, in days (learnt by a rebuild); 0 for a product
+ *                    bought once (a durable: never offered to a customer who owns it)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Candidate(
@@ -33,19 +35,34 @@ public record Candidate(
         int pairCount,
         Double rating,
         Integer reviewCount,
-        String fit) {
+        String fit,
+        int repeatDays) {
+
+    /** A candidate whose repeat purchases are not known. */
+    public Candidate(String productId, String variantId, String title, BigDecimal price, String image, String url,
+            boolean inStock, boolean pinned, double score, int pairCount, Double rating, Integer reviewCount,
+            String fit) {
+        this(productId, variantId, title, price, image, url, inStock, pinned, score, pairCount, rating, reviewCount,
+                fit, 0);
+    }
 
     /** A candidate of a variant without kept options. */
     public Candidate(String productId, String variantId, String title, BigDecimal price, String image, String url,
             boolean inStock, boolean pinned, double score, int pairCount, Double rating, Integer reviewCount) {
         this(productId, variantId, title, price, image, url, inStock, pinned, score, pairCount, rating, reviewCount,
-                null);
+                null, 0);
     }
 
     /** This candidate with mined evidence attached. */
     public Candidate scored(double newScore, int newPairCount) {
         return new Candidate(productId, variantId, title, price, image, url, inStock, pinned, newScore, newPairCount,
-                rating, reviewCount, fit);
+                rating, reviewCount, fit, repeatDays);
+    }
+
+    /** This candidate with how often its buyers buy it again (0: not a repeat purchase). */
+    public Candidate repeatedEvery(int days) {
+        return new Candidate(productId, variantId, title, price, image, url, inStock, pinned, score, pairCount,
+                rating, reviewCount, fit, days);
     }
 
     /** Whether this candidate may be shown at all: in stock and priced above zero. */

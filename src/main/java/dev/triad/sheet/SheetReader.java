@@ -77,11 +77,12 @@ final class SheetReader {
         Double rating = (flags & SheetCodec.RATING) != 0 ? Double.longBitsToDouble(fixed64()) : null;
         Integer reviewCount = (flags & SheetCodec.REVIEWS) != 0 ? (int) varlong() : null;
         String fit = (flags & SheetCodec.FIT) != 0 ? string() : null;
+        int repeatDays = (flags & SheetCodec.REPEAT) != 0 ? (int) varlong() : 0;
         if (productId == null) {
             throw new IOException("Not a stored offer sheet: a candidate without product id");
         }
         return new Candidate(productId, variantId, title, price, image, url, (flags & SheetCodec.IN_STOCK) != 0,
-                (flags & SheetCodec.PINNED) != 0, score, pairCount, rating, reviewCount, fit);
+                (flags & SheetCodec.PINNED) != 0, score, pairCount, rating, reviewCount, fit, repeatDays);
     }
 
     List<String> strings() throws IOException {
@@ -142,6 +143,9 @@ final class SheetReader {
         }
         if ((flags & SheetCodec.FIT) != 0) {
             skipString();
+        }
+        if ((flags & SheetCodec.REPEAT) != 0) {
+            varlong();
         }
     }
 

@@ -21,7 +21,7 @@ public record ShopRequest(
 
     /** Settings as sent; omitted ones take their defaults. */
     public record Settings(Integer stepBandPercent, Integer bundleDiscountPercent, String freeShippingThreshold,
-            Integer holdoutPercent, List<String> tierOptions, List<String> nonTierOptions) {
+            Integer holdoutPercent, List<String> tierOptions, List<String> nonTierOptions, Integer ownedWindowDays) {
     }
 
     static final int MAX_OPTION_NAMES = 20;
@@ -53,17 +53,18 @@ public record ShopRequest(
     }
 
     private ShopSettings validSettings() {
-        Settings s = settings == null ? new Settings(null, null, null, null, null, null) : settings;
+        Settings s = settings == null ? new Settings(null, null, null, null, null, null, null) : settings;
         ShopSettings d = ShopSettings.DEFAULTS;
         BigDecimal threshold = s.freeShippingThreshold() == null ? null
                 : Money.parse("settings.freeShippingThreshold", s.freeShippingThreshold());
         return new ShopSettings(
-                percent("settings.stepBandPercent", s.stepBandPercent(), d.stepBandPercent(), 1, 500),
-                percent("settings.bundleDiscountPercent", s.bundleDiscountPercent(), d.bundleDiscountPercent(), 0, 90),
+                bounded("settings.stepBandPercent", s.stepBandPercent(), d.stepBandPercent(), 1, 500),
+                bounded("settings.bundleDiscountPercent", s.bundleDiscountPercent(), d.bundleDiscountPercent(), 0, 90),
                 threshold,
-                percent("settings.holdoutPercent", s.holdoutPercent(), d.holdoutPercent(), 0, 50),
+                bounded("settings.holdoutPercent", s.holdoutPercent(), d.holdoutPercent(), 0, 50),
                 optionNames("settings.tierOptions", s.tierOptions()),
-                optionNames("settings.nonTierOptions", s.nonTierOptions()));
+                optionNames("settings.nonTierOptions", s.nonTierOptions()),
+                bounded("settings.ownedWindowDays", s.ownedWindowDays(), d.ownedWindowDays(), 0, 730));
     }
 
     private static List<String> optionNames(String field, List<String> names) {
@@ -83,7 +84,7 @@ public record ShopRequest(
         return List.copyOf(names);
     }
 
-    private static int percent(String field, Integer value, int fallback, int min, int max) {
+    private static int bounded(String field, Integer value, int fallback, int min, int max) {
         if (value == null) {
             return fallback;
         }

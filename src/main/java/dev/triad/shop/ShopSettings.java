@@ -16,6 +16,8 @@ import com.fasterxml.jackson.annotation.JsonFormat;
  *                               reading (storage, edition, pack …); at most 20, none by default
  * @param nonTierOptions         option names an upgrade must keep, on top of the default size-like names
  *                               (size, colour, fit … in six languages); at most 20, none by default
+ * @param ownedWindowDays        a customer who bought a durable product (one not bought again by its
+ *                               buyers) within this many days is not offered it (0-730, default 365; 0: off)
  */
 public record ShopSettings(
         int stepBandPercent,
@@ -23,7 +25,10 @@ public record ShopSettings(
         @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal freeShippingThreshold,
         int holdoutPercent,
         List<String> tierOptions,
-        List<String> nonTierOptions) {
+        List<String> nonTierOptions,
+        int ownedWindowDays) {
+
+    public static final int OWNED_WINDOW_DAYS = 365;
 
     public static final ShopSettings DEFAULTS = new ShopSettings(60, 10, null, 0);
 
@@ -35,6 +40,13 @@ public record ShopSettings(
 
     public ShopSettings(int stepBandPercent, int bundleDiscountPercent, BigDecimal freeShippingThreshold,
             int holdoutPercent) {
-        this(stepBandPercent, bundleDiscountPercent, freeShippingThreshold, holdoutPercent, List.of(), List.of());
+        this(stepBandPercent, bundleDiscountPercent, freeShippingThreshold, holdoutPercent, List.of(), List.of(),
+                OWNED_WINDOW_DAYS);
+    }
+
+    public ShopSettings(int stepBandPercent, int bundleDiscountPercent, BigDecimal freeShippingThreshold,
+            int holdoutPercent, List<String> tierOptions, List<String> nonTierOptions) {
+        this(stepBandPercent, bundleDiscountPercent, freeShippingThreshold, holdoutPercent, tierOptions, nonTierOptions,
+                OWNED_WINDOW_DAYS);
     }
 }

@@ -61,7 +61,7 @@ public class ShopifySync {
     static final String PRODUCT_FIELDS = "id title handle productType status featuredMedia { preview { image { url } } }";
     static final String VARIANT_FIELDS = "id title price compareAtPrice sku inventoryPolicy inventoryQuantity inventoryItem { tracked } "
             + "selectedOptions { name value }";
-    static final String ORDER_FIELDS = "id cancelledAt displayFinancialStatus customer { id }";
+    static final String ORDER_FIELDS = "id createdAt cancelledAt displayFinancialStatus customer { id }";
     static final String LINE_ITEM_FIELDS = "quantity sku title product { id } variant { id } "
             + "originalUnitPriceSet { shopMoney { amount } }";
 
@@ -245,6 +245,9 @@ public class ShopifySync {
     static ObjectNode orderBody(ObjectMapper mapper, JsonNode node) {
         ObjectNode order = mapper.createObjectNode();
         order.put("id", numeric(node.path("id").asText()));
+        if (node.hasNonNull("createdAt")) {
+            order.put("createdAt", node.path("createdAt").asText());
+        }
         if (node.hasNonNull("cancelledAt")) {
             order.put("cancelled_at", node.path("cancelledAt").asText());
         }

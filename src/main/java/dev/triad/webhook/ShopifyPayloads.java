@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.triad.base.Ids;
 import dev.triad.catalog.ProductFacts;
 import dev.triad.ingest.ImportedOrder;
+import dev.triad.ingest.OrderDates;
 import dev.triad.ingest.OrderOutcome;
 import dev.triad.problem.ProblemException;
 
@@ -33,7 +34,8 @@ final class ShopifyPayloads {
         }
         List<ImportedOrder.Line> lines = Payloads.lines(order, "variant_id", "title");
         String customer = Payloads.id(order.path("customer"), "id", "customer.id");
-        return new StoreOrder(new ImportedOrder(id, customer, lines), session(order),
+        return new StoreOrder(new ImportedOrder(id, customer, lines, OrderDates.day(Payloads.text(order, "created_at"))),
+                session(order),
                 Payloads.money(order, "total_price", "total_price"));
     }
 

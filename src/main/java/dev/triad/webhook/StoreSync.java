@@ -3,10 +3,8 @@ package dev.triad.webhook;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -59,18 +57,8 @@ public class StoreSync {
         if (!order.lines().isEmpty()) {
             orders.record(shop.id(), List.of(order));
         }
+        // The order's import (above) also adds it to its customer's purchase history.
         String customer = visitors.customer(shop.id(), order.customerId());
-        Set<String> products = new LinkedHashSet<>();
-        order.lines().forEach(line -> {
-            if (line.productId() != null) {
-                products.add(line.productId());
-            }
-        });
-        if (customer != null && !products.isEmpty()) {
-            Request history = Request.cmd(Command.SADD).arg(Keys.customer(shop.id(), customer));
-            products.forEach(history::arg);
-            redis.send(history);
-        }
         stats.count(shop, placed.order(), visitors.session(shop.id(), placed.sessionId()), placed.total(), customer);
     }
 

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.triad.base.Ids;
 import dev.triad.catalog.ProductFacts;
 import dev.triad.ingest.ImportedOrder;
+import dev.triad.ingest.OrderDates;
 import dev.triad.ingest.OrderOutcome;
 
 /** WooCommerce webhook bodies (the REST v3 representation) as Triad's records. */
@@ -38,7 +39,10 @@ final class WooPayloads {
                 session = Payloads.text(meta, "value");
             }
         }
-        return new StoreOrder(new ImportedOrder(id, Payloads.id(order, "customer_id", "customer_id"), lines), session,
+        String customer = Payloads.id(order, "customer_id", "customer_id");
+        // A guest's order has customer_id 0.
+        return new StoreOrder(new ImportedOrder(id, "0".equals(customer) ? null : customer, lines,
+                OrderDates.day(Payloads.text(order, "date_created_gmt"))), session,
                 Payloads.money(order, "total", "total"));
     }
 

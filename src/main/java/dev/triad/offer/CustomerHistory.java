@@ -1,0 +1,43 @@
+package dev.triad.offer;
+
+import java.util.Map;
+
+import dev.triad.events.PurchaseHistory.Bought;
+import dev.triad.sheet.Candidate;
+
+/**
+ * What a customer's purchases say about a candidate, today: a durable product they bought within the
+ * shop's window is theirs already; a product bought again (by its buyers, {@link Candidate#repeatDays})
+ * that this customer bought is due again once most of their usual interval has passed.
+ *
+ * @param bought     the customer's purchases by product id (empty for a visitor not known as a customer)
+ * @param today      epoch day
+ * @param windowDays how long a durable counts as owned (0: never)
+ */
+record CustomerHistory(Map<String, Bought> bought, long today, int windowDays) {
+
+    static final CustomerHistory NONE = new CustomerHistory(Map.of(), 0, 0);
+
+    /** Share of the usual interval after which a repeat purchase is due: a reminder shortly before one runs out. */
+    static final double DUE_AT = 0.8;
+
+    /** Whether the customer bought {@code c}, a durable, within the window. */
+    boolean owns(Candidate c) {
+        Bought b = bought.isEmpty() || c.repeatDays() > 0 ? null : bought.get(c.productId());
+        return b != null && windowDays > 0 && today - b.lastDay() <= windowDays;
+    }
+
+    /**
+     * How often this customer buys {@code c} (their own interval, or its buyers' when they bought it
+     * once), when they are due for it; 0 when it is not a repeat purchase of theirs or not due yet.
+     */
+    long dueEvery(Candidate c) {
+        Bought b = c.repeatDays() == 0 || bought.isEmpty() ? null : bought.get(c.productId());
+        if (b == null) {
+            return 0;
+        }
+        long every = b.interval() > 0 ? b.interval() : c.repeatDays();
+        long since = today - b.lastDay();
+        return since >= 1 && since >= Math.ceil(DUE_AT * every) ? every : 0;
+    }
+}
