@@ -26,22 +26,29 @@ import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.NamedCsvRecord;
 
 /**
- * Offline evaluation of Triad's offers against a popularity baseline, through the real offer path.
+ * Offline evaluation of Triad's offers against baselines, through the real offer path.
  *
  * Splits an order history by time (the earlier 80 % train, the later 20 % test), imports the train
- * orders into a fresh shop of a running Triad (which rebuilds its sheets), then for each test
- * order of at least two products hides one product (seeded), asks POST /v1/shops/{shop}/offers for
- * the rest and counts a hit when the hidden product is among the first three distinct products
- * offered (tier order). The baseline offers the three best-sellers of the train orders not in the
- * cart. Also reports catalog coverage: distinct products ever offered / products in the train orders.
+ * orders (with their customers and days) into a fresh shop of a running Triad, which rebuilds its
+ * sheets and keeps each customer's purchase history; then for each test order of at least two known
+ * products hides one product (seeded) or each in turn, asks for offers for the rest and counts a hit
+ * when the hidden product is among the first three distinct products offered (tier order). Asked
+ * twice: as an anonymous shopper (POST /v1/shops/{shop}/offers) and, for orders with a customer, as
+ * that logged-in customer through the App Proxy (their history read). Baselines: the three
+ * best-sellers of the train orders not in the cart, and raw co-occurrence (the three products most
+ * often in a train order with the cart's products). Also reports catalog coverage.
  *
- * Usage: java -cp fastcsv.jar bench/Evaluate.java DATASET BASE_URL OPERATOR_KEY [MAX_TEST_ORDERS]
+ * Usage: java -cp fastcsv.jar bench/Evaluate.java DATASET BASE_URL OPERATOR_KEY [MAX_TEST_ORDERS [one|every]]
  *   DATASET: online-retail (../shared/data/online-retail.csv.gz) or instacart (../shared/data/instacart)
+ *   TRIAD_SHOPIFY_API_SECRET in the environment: the server's, to sign App Proxy requests.
  */
 public class Evaluate {
 
-    record Order(String id, String time, List<String> products) {
+    record Order(String id, String time, String customer, List<String> products) {
     }
+
+    static final String[] METHODS = {"Triad, anonymous shopper", "Triad, logged-in customer (history)",
+            "popularity (best-sellers not in cart)", "raw co-occurrence"};
 
     public static void main(String[] args) throws Exception {
         String dataset = args[0];
@@ -50,6 +57,7 @@ public class Evaluate {
         int maxTest = args.length > 3 ? Integer.parseInt(args[3]) : 3000;
         // "one": hide one random known product per test order; "every": each in turn (more queries, same orders).
         boolean hideEvery = args.length > 4 && args[4].equals("every");
+        String proxySecret = System.getenv("TRIAD_SHOPIFY_API_SECRET");
         Map<String, String> prices = new HashMap<>();
         List<Order> orders = dataset.equals("instacart") ? instacart(prices) : onlineRetail(prices);
         orders.sort(Comparator.comparing(Order::time).thenComparing(Order::id));
@@ -63,12 +71,23 @@ public class Evaluate {
                 .header("Authorization", "Bearer " + operator).header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString("{\"platform\":\"shopify\",\"currency\":\"USD\"}")).build());
         String publishable = field(created, "publishableKey");
-        StringBuilder csv = new StringBuilder("order_id,product_id,quantity,price\n");
+        StringBuilder csv = new StringBuilder("order_id,product_id,quantity,price,customer_id,created_at\n");
         Map<String, Integer> popularity = new HashMap<>();
+        Map<String, Map<String, Integer>> together = new HashMap<>();
         for (Order o : train) {
             for (String p : o.products()) {
-                csv.append(o.id()).append(',').append(p).append(",1,").append(prices.get(p)).append('\n');
+                csv.append(o.id()).append(',').append(p).append(",1,").append(prices.get(p)).append(',')
+                        .append(o.customer() == null ? "" : o.customer()).append(',').append(o.time()).append('\n');
                 popularity.merge(p, 1, Integer::sum);
+            }
+            List<String> counted = o.products().subList(0, Math.min(50, o.products().size()));
+            for (String p : counted) {
+                Map<String, Integer> row = together.computeIfAbsent(p, k -> new HashMap<>());
+                counted.forEach(q -> {
+                    if (!q.equals(p)) {
+                        row.merge(q, 1, Integer::sum);
+                    }
+                });
             }
         }
         long importStart = System.nanoTime();
@@ -81,78 +100,126 @@ public class Evaluate {
                 .map(Map.Entry::getKey).limit(200).toList();
 
         Random random = new Random(7);
-        int queries = 0, triadHits = 0, popularHits = 0, answered = 0, testOrders = 0;
-        List<int[]> perOrder = new java.util.ArrayList<>(); // {Triad hits, popularity hits} of each test order
-        Set<String> triadOffered = new HashSet<>(), popularOffered = new HashSet<>();
+        int queries = 0, testOrders = 0, withCustomer = 0, buyAgain = 0;
+        int[] hitsOf = new int[METHODS.length];
+        List<int[]> perOrder = new ArrayList<>(); // hits of each method, per test order
+        List<Set<String>> offeredBy = new ArrayList<>();
+        for (int m = 0; m < METHODS.length; m++) {
+            offeredBy.add(new HashSet<>());
+        }
         long latencyNanos = 0;
-        long offeredTotal = 0;
         for (Order o : test) {
             List<String> known = o.products().stream().filter(popularity::containsKey).toList();
             if (known.size() < 2 || testOrders >= maxTest) {
                 continue;
             }
             testOrders++;
-            int[] hits = new int[2];
+            boolean customer = o.customer() != null && proxySecret != null;
+            withCustomer += customer ? 1 : 0;
+            int[] hits = new int[METHODS.length];
             perOrder.add(hits);
             List<String> hiddenOnes = hideEvery ? known : List.of(known.get(random.nextInt(known.size())));
             for (String hidden : hiddenOnes) {
-            queries++;
-            List<String> cart = known.stream().filter(p -> !p.equals(hidden)).limit(100).toList();
-            StringBuilder body = new StringBuilder("{\"placement\":\"cart\",\"currency\":\"USD\",\"cart\":[");
-            for (int i = 0; i < cart.size(); i++) {
-                body.append(i == 0 ? "" : ",").append("{\"productId\":\"").append(cart.get(i))
-                        .append("\",\"quantity\":1,\"price\":\"").append(prices.get(cart.get(i))).append("\"}");
-            }
-            body.append("]}");
-            long start = System.nanoTime();
-            String answer = send(http, HttpRequest.newBuilder(URI.create(base + "/v1/shops/" + shop + "/offers"))
-                    .header("X-Triad-Key", publishable).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build());
-            latencyNanos += System.nanoTime() - start;
-            List<String> offered = offeredProducts(answer);
-            answered += offered.isEmpty() ? 0 : 1;
-            offeredTotal += offered.size();
-            triadOffered.addAll(offered);
-            triadHits += offered.contains(hidden) ? 1 : 0;
-            hits[0] += offered.contains(hidden) ? 1 : 0;
-            List<String> popular = bestSellers.stream().filter(p -> !cart.contains(p)).limit(3).toList();
-            popularOffered.addAll(popular);
-            popularHits += popular.contains(hidden) ? 1 : 0;
-            hits[1] += popular.contains(hidden) ? 1 : 0;
+                queries++;
+                List<String> cart = known.stream().filter(p -> !p.equals(hidden)).limit(100).toList();
+                String body = cartBody(cart, prices);
+                long start = System.nanoTime();
+                String anonymous = send(http, HttpRequest.newBuilder(URI.create(base + "/v1/shops/" + shop + "/offers"))
+                        .header("X-Triad-Key", publishable).header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+                latencyNanos += System.nanoTime() - start;
+                String loggedIn = customer ? send(http, HttpRequest.newBuilder(URI.create(base + "/proxy/v1/offers?"
+                        + proxyQuery(shop, o.customer(), proxySecret))).header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body)).build()) : anonymous;
+                buyAgain += loggedIn.contains("\"buy_again\"") ? 1 : 0;
+                List<List<String>> offered = List.of(offeredProducts(anonymous), offeredProducts(loggedIn),
+                        bestSellers.stream().filter(p -> !cart.contains(p)).limit(3).toList(),
+                        coOccurring(cart, together));
+                for (int m = 0; m < METHODS.length; m++) {
+                    offeredBy.get(m).addAll(offered.get(m));
+                    int hit = offered.get(m).contains(hidden) ? 1 : 0;
+                    hitsOf[m] += hit;
+                    hits[m] += hit;
+                }
             }
         }
         int catalog = popularity.size();
         System.out.printf("dataset %s: %d orders (%d train, %d test), %d products in train; import+rebuild %d ms%n",
                 dataset, orders.size(), train.size(), test.size(), catalog, importMillis);
-        System.out.printf("%d queries (%d test orders with 2+ known products, %s hidden); Triad answered %d "
-                + "(%.2f products on average); mean offer call %.2f ms%n",
-                queries, testOrders, hideEvery ? "each product in turn" : "one product", answered, (double) offeredTotal / Math.max(1, queries), latencyNanos / 1e6 / Math.max(1, queries));
-        System.out.println("| method | hit rate @3 | catalog coverage |");
-        System.out.println("| --- | --- | --- |");
-        System.out.printf("| Triad | %.4f | %.4f |%n", (double) triadHits / queries, (double) triadOffered.size() / catalog);
-        System.out.printf("| popularity (best-sellers not in cart) | %.4f | %.4f |%n", (double) popularHits / queries,
-                (double) popularOffered.size() / catalog);
-        double[] interval = ratioInterval(perOrder);
-        System.out.printf("ratio Triad / popularity: %.2f (95 %% bootstrap interval over %d test orders: %.2f-%.2f)%n",
-                (double) triadHits / Math.max(1, popularHits), perOrder.size(), interval[0], interval[1]);
+        System.out.printf("%d queries (%d test orders with 2+ known products, %d of them with a customer; %s hidden); "
+                + "mean anonymous offer call %.2f ms; %d logged-in answers held a buy-again reminder%n",
+                queries, testOrders, withCustomer, hideEvery ? "each product in turn" : "one product",
+                latencyNanos / 1e6 / Math.max(1, queries), buyAgain);
+        System.out.println("| method | hit rate @3 | catalog coverage | ratio to popularity (95 % bootstrap interval) |");
+        System.out.println("| --- | --- | --- | --- |");
+        for (int m = 0; m < METHODS.length; m++) {
+            double[] interval = ratioInterval(perOrder, m, 2);
+            System.out.printf("| %s | %.4f | %.4f | %.2f (%.2f-%.2f) |%n", METHODS[m], (double) hitsOf[m] / queries,
+                    (double) offeredBy.get(m).size() / catalog, (double) hitsOf[m] / Math.max(1, hitsOf[2]),
+                    interval[0], interval[1]);
+        }
+        double[] history = ratioInterval(perOrder, 1, 0);
+        System.out.printf("logged-in / anonymous: %.3f (95 %% bootstrap interval %.3f-%.3f)%n",
+                (double) hitsOf[1] / Math.max(1, hitsOf[0]), history[0], history[1]);
+        double[] cooc = ratioInterval(perOrder, 0, 3);
+        System.out.printf("anonymous Triad / raw co-occurrence: %.2f (95 %% bootstrap interval %.2f-%.2f)%n",
+                (double) hitsOf[0] / Math.max(1, hitsOf[3]), cooc[0], cooc[1]);
         System.out.println("import report: " + report.replaceAll("\"problems\":\\[.*?\\],", ""));
     }
 
+    static String cartBody(List<String> cart, Map<String, String> prices) {
+        StringBuilder body = new StringBuilder("{\"placement\":\"cart\",\"currency\":\"USD\",\"cart\":[");
+        for (int i = 0; i < cart.size(); i++) {
+            body.append(i == 0 ? "" : ",").append("{\"productId\":\"").append(cart.get(i))
+                    .append("\",\"quantity\":1,\"price\":\"").append(prices.get(cart.get(i))).append("\"}");
+        }
+        return body.append("]}").toString();
+    }
+
+    /** The three products most often in a train order with the cart's products, not in the cart. */
+    static List<String> coOccurring(List<String> cart, Map<String, Map<String, Integer>> together) {
+        Map<String, Integer> score = new HashMap<>();
+        for (String p : cart) {
+            together.getOrDefault(p, Map.of()).forEach((q, n) -> score.merge(q, n, Integer::sum));
+        }
+        return score.entrySet().stream().filter(e -> !cart.contains(e.getKey()))
+                .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .limit(3).map(Map.Entry::getKey).toList();
+    }
+
+    /** An App Proxy query as Shopify signs it (shopify.dev "Authenticate app proxies"). */
+    static String proxyQuery(String shop, String customer, String secret) throws Exception {
+        Map<String, String> query = new java.util.TreeMap<>(Map.of("shop", shop, "path_prefix", "/apps/triad",
+                "timestamp", String.valueOf(System.currentTimeMillis() / 1000), "logged_in_customer_id", customer));
+        StringBuilder message = new StringBuilder();
+        java.util.List<String> pairs = new ArrayList<>();
+        query.forEach((k, v) -> pairs.add(k + "=" + v));
+        java.util.Collections.sort(pairs);
+        pairs.forEach(message::append);
+        javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+        mac.init(new javax.crypto.spec.SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        String signature = java.util.HexFormat.of().formatHex(mac.doFinal(message.toString().getBytes(StandardCharsets.UTF_8)));
+        StringBuilder url = new StringBuilder();
+        query.forEach((k, v) -> url.append(k).append('=').append(java.net.URLEncoder.encode(v, StandardCharsets.UTF_8)).append('&'));
+        return url.append("signature=").append(signature).toString();
+    }
+
     /**
-     * A 95 % interval for the ratio of hits, by resampling whole test orders (the queries of one order
-     * are not independent when every product is hidden in turn): 2,000 resamples, fixed seed.
+     * A 95 % interval for the ratio of the hits of method {@code a} to those of method {@code b}, by
+     * resampling whole test orders (the queries of one order are not independent when every product
+     * is hidden in turn): 2,000 resamples, fixed seed.
      */
-    static double[] ratioInterval(List<int[]> perOrder) {
+    static double[] ratioInterval(List<int[]> perOrder, int a, int b) {
         Random random = new Random(11);
         double[] ratios = new double[2000];
         for (int r = 0; r < ratios.length; r++) {
-            long triad = 0, popular = 0;
+            long hitsA = 0, hitsB = 0;
             for (int i = 0; i < perOrder.size(); i++) {
                 int[] hits = perOrder.get(random.nextInt(perOrder.size()));
-                triad += hits[0];
-                popular += hits[1];
+                hitsA += hits[a];
+                hitsB += hits[b];
             }
-            ratios[r] = (double) triad / Math.max(1, popular);
+            ratios[r] = (double) hitsA / Math.max(1, hitsB);
         }
         java.util.Arrays.sort(ratios);
         return new double[] { ratios[49], ratios[1949] };
@@ -180,7 +247,9 @@ public class Evaluate {
                     continue;
                 }
                 prices.put(code, r.getField("UnitPrice"));
-                Order o = orders.computeIfAbsent(invoice, id -> new Order(id, r.getField("InvoiceDate"), new ArrayList<>()));
+                String customer = r.getField("CustomerID").replaceAll("\\.0$", "");
+                Order o = orders.computeIfAbsent(invoice, id -> new Order(id, r.getField("InvoiceDate"),
+                        customer.isEmpty() ? null : customer, new ArrayList<>()));
                 if (!o.products().contains(code)) {
                     o.products().add(code);
                 }
@@ -189,7 +258,7 @@ public class Evaluate {
         return new ArrayList<>(orders.values());
     }
 
-    /** Instacart has no prices and no dates in this sample: every product costs 1.00, order ids stand for time. */
+    /** Instacart has no prices, dates or customers in this sample: every product costs 1.00, order ids stand for time. */
     static List<Order> instacart(Map<String, String> prices) throws Exception {
         Map<String, Order> orders = new LinkedHashMap<>();
         try (BufferedReader in = Files.newBufferedReader(Path.of("..", "shared", "data", "instacart", "order_products.csv"));
@@ -198,7 +267,7 @@ public class Evaluate {
                 String id = r.getField("order_id");
                 String product = r.getField("product_id");
                 prices.put(product, "1.00");
-                orders.computeIfAbsent(id, k -> new Order(k, String.format("%012d", Long.parseLong(k)), new ArrayList<>()))
+                orders.computeIfAbsent(id, k -> new Order(k, String.format("%012d", Long.parseLong(k)), null, new ArrayList<>()))
                         .products().add(product);
             }
         }

@@ -6,6 +6,8 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -95,11 +97,14 @@ public class OrderImport {
 
     /**
      * Orders that arrive one by one (webhooks): logged, counted and their products' sheets re-ranked
-     * at once, whether or not the shop was ever rebuilt. Answers how many were new.
+     * at once, whether or not the shop was ever rebuilt. Answers how many were new. An order that
+     * does not say when it was placed was placed about now: a webhook comes within seconds.
      */
     public int record(String shop, List<ImportedOrder> orders) {
         Batcher batcher = new Batcher(shop, true, new ImportReport());
-        orders.forEach(batcher::add);
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        orders.forEach(o -> batcher.add(o.placedOn() != null ? o
+                : new ImportedOrder(o.id(), o.customerId(), o.lines(), today)));
         batcher.flush();
         return (int) batcher.report.ordersTaken;
     }

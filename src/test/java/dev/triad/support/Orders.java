@@ -25,7 +25,8 @@ public final class Orders {
             total += Double.parseDouble(productsAndPrices[i + 1]);
         }
         Map<String, Object> order = new java.util.HashMap<>(Map.of("id", id, "line_items", lines,
-                "total_price", String.format(java.util.Locale.ROOT, "%.2f", total), "currency", "USD"));
+                "total_price", String.format(java.util.Locale.ROOT, "%.2f", total), "currency", "USD",
+                "created_at", java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).withNano(0).toString()));
         if (customerId != null) {
             order.put("customer", Map.of("id", customerId));
         }
