@@ -56,9 +56,9 @@ public class CatalogStore {
         this.shops = shops;
     }
 
-    /** Which options of the shop's products are tiers: its settings when it is registered, else the default. */
-    public OptionKinds optionKinds(String shop) {
-        return shops.find(shop).map(s -> OptionKinds.of(s.settings())).orElse(OptionKinds.DEFAULT);
+    /** The shop's rules for its sheets: from its settings when it is registered, else the default. */
+    public ShopRules rules(String shop) {
+        return shops.find(shop).map(s -> ShopRules.of(s.settings())).orElse(ShopRules.DEFAULT);
     }
 
     public Optional<ProductFacts> find(String shop, String id) {
@@ -252,10 +252,10 @@ public class CatalogStore {
         if (dated != null) {
             watched.add(Keys.productChanged(shop, dated.productId()));
         }
-        OptionKinds kinds = update == null ? OptionKinds.DEFAULT : optionKinds(shop);
+        ShopRules rules = update == null ? ShopRules.DEFAULT : rules(shop);
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             OptimisticLockingTransactionResult<Change> result = redis.withTransaction(
-                    ds -> prepare(ds, shop, id, update, dated, kinds),
+                    ds -> prepare(ds, shop, id, update, dated, rules),
                     (change, tx) -> apply(tx, shop, change),
                     watched.toArray(String[]::new));
             if (!result.discarded()) {
@@ -279,7 +279,7 @@ public class CatalogStore {
     }
 
     private Change prepare(RedisDataSource ds, String shop, String id, UnaryOperator<ProductFacts> update, Dated dated,
-            OptionKinds kinds) {
+            ShopRules rules) {
         var values = ds.value(String.class);
         String existing = values.get(Keys.product(shop, id));
         boolean existed = existing != null;
@@ -303,8 +303,9 @@ public class CatalogStore {
                 OfferSheet sheet = sheets.readStoredOrNull(stored.get(Keys.sheet(shop, referrer)));
                 if (sheet != null) {
                     patched.put(referrer, product == null ? sheet.without(id)
+                            : !rules.offers(product.title()) ? sheet.without(id)
                             : sheet.patched(id, prev -> asList(product.asCandidate(prev, prev == null || prev.pinned())),
-                                    prev -> product.asUpgrades(kinds, prev, prev == null || prev.pinned())));
+                                    prev -> product.asUpgrades(rules.kinds(), prev, prev == null || prev.pinned())));
                 }
             }
         }
@@ -323,7 +324,7 @@ public class CatalogStore {
                     }
                 }
             }
-            sheet = ownSheet(product, known, previous, kinds);
+            sheet = ownSheet(product, known, previous, rules);
         }
         // A deletion always applies, and never moves the recorded time back (a store's clock may run ahead of ours).
         Dated recorded = last != null && last.isAfter(dated.at()) ? new Dated(dated.productId(), last) : dated;
@@ -337,7 +338,7 @@ public class CatalogStore {
      * @param known facts of the products it pins (missing ones are not known yet)
      */
     static OfferSheet ownSheet(ProductFacts product, Map<String, ProductFacts> known, OfferSheet previous,
-            OptionKinds kinds) {
+            ShopRules rules) {
         List<Candidate> minedComplements = previous == null ? List.of() : unpinned(previous.complements(), product);
         List<Candidate> minedUpgrades = previous == null ? List.of() : unpinned(previous.upgrades(), product);
         List<Candidate> pinnedComplements = new ArrayList<>();
@@ -349,9 +350,9 @@ public class CatalogStore {
         }
         for (String pin : product.upgrades()) {
             ProductFacts facts = known.get(pin);
-            pinnedUpgrades.addAll(facts == null ? List.of() : facts.asUpgrades(kinds, null, true));
+            pinnedUpgrades.addAll(facts == null ? List.of() : facts.asUpgrades(rules.kinds(), null, true));
         }
-        return SheetBuilder.build(product, pinnedComplements, minedComplements, pinnedUpgrades, minedUpgrades, kinds);
+        return SheetBuilder.build(product, pinnedComplements, minedComplements, pinnedUpgrades, minedUpgrades, rules);
     }
 
     private static List<Candidate> asList(Candidate candidate) {

@@ -31,20 +31,26 @@ public final class SheetBuilder {
      * @param minedComplements  mined candidates, best first
      * @param pinnedUpgrades    candidates for its upgrade pins, in pin order
      * @param minedUpgrades     mined upgrades, best first
-     * @param kinds             which options are tiers, for the fits of the product's own variants
+     * @param rules             which options are tiers (for the fits of the product's own variants) and
+     *                          what is never offered
      */
     public static OfferSheet build(ProductFacts product, List<Candidate> pinnedComplements,
             List<Candidate> minedComplements, List<Candidate> pinnedUpgrades, List<Candidate> minedUpgrades,
-            OptionKinds kinds) {
+            ShopRules rules) {
         List<Candidate> complements = new ArrayList<>();
         Set<String> taken = new HashSet<>(Set.of(product.id()));
-        addAll(complements, taken, pinnedComplements, Integer.MAX_VALUE);
-        addAll(complements, taken, minedComplements, MAX_COMPLEMENTS);
-        List<Candidate> upgrades = new ArrayList<>(product.variantLadder(kinds));
+        addAll(complements, taken, offered(pinnedComplements, rules), Integer.MAX_VALUE);
+        addAll(complements, taken, offered(minedComplements, rules), MAX_COMPLEMENTS);
+        List<Candidate> upgrades = new ArrayList<>(product.variantLadder(rules.kinds()));
         Set<String> onLadder = new HashSet<>(Set.of(product.id()));
-        addAll(upgrades, onLadder, pinnedUpgrades, Integer.MAX_VALUE);
-        addAll(upgrades, onLadder, minedUpgrades, Integer.MAX_VALUE);
+        addAll(upgrades, onLadder, offered(pinnedUpgrades, rules), Integer.MAX_VALUE);
+        addAll(upgrades, onLadder, offered(minedUpgrades, rules), Integer.MAX_VALUE);
         return new OfferSheet(product.id(), product.complements(), product.upgrades(), complements, upgrades);
+    }
+
+    /** The candidates the shop's rules let be offered (even when the merchant pinned one they never offer). */
+    private static List<Candidate> offered(List<Candidate> candidates, ShopRules rules) {
+        return candidates.stream().filter(c -> rules.offers(c.title())).toList();
     }
 
     /** Adds the candidates of products not taken yet; those of one product in a row (its fits) stay together. */

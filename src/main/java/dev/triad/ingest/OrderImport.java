@@ -26,6 +26,7 @@ import de.siegmar.fastcsv.reader.CsvParseException;
 import dev.triad.catalog.CatalogStore;
 import dev.triad.catalog.ProductFacts;
 import dev.triad.events.Visitors;
+import dev.triad.catalog.NonMerchandise;
 import dev.triad.mining.Basket;
 import dev.triad.mining.CountStore;
 import dev.triad.mining.IncrementalUpdate;

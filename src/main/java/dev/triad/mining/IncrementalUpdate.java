@@ -146,7 +146,7 @@ public class IncrementalUpdate {
         orderCounts.putAll(plan.counts);
         // How often products are bought again is learnt by rebuilds: kept from the sheets being re-mined.
         Map<String, Integer> repeatDays = new HashMap<>();
-        SheetMiner miner = new SheetMiner(0, catalog.optionKinds(shop), p -> repeatDays.getOrDefault(p, 0));
+        SheetMiner miner = new SheetMiner(0, catalog.rules(shop), p -> repeatDays.getOrDefault(p, 0));
         for (String id : touched) {
             ProductFacts product = facts.get(id);
             if (product != null) {

@@ -20,14 +20,14 @@ import org.jboss.logging.Logger;
 
 import dev.triad.TriadConfig;
 import dev.triad.catalog.CatalogStore;
-import dev.triad.catalog.OptionKinds;
+import dev.triad.catalog.ShopRules;
 import dev.triad.catalog.ProductFacts;
 import dev.triad.problem.ProblemException;
 import dev.triad.redis.Keys;
 import dev.triad.redis.RedisBatches;
 import dev.triad.sheet.OfferSheet;
 import dev.triad.sheet.SheetCodec;
-import dev.triad.shop.OptionListsChanged;
+import dev.triad.shop.SheetRulesChanged;
 import dev.triad.shop.ShopSettings;
 import io.vertx.mutiny.redis.client.Command;
 import io.vertx.mutiny.redis.client.Request;
@@ -99,7 +99,7 @@ public class RebuildService {
     }
 
     /** New option names: the sheets' fits are re-mined in the background (a failure is logged; the next rebuild heals it). */
-    void onOptionListsChanged(@ObservesAsync OptionListsChanged changed) {
+    void onSheetRulesChanged(@ObservesAsync SheetRulesChanged changed) {
         try {
             full(changed.shop(), changed.settings());
         } catch (RuntimeException e) {
@@ -130,7 +130,7 @@ public class RebuildService {
             Map<String, Integer> repeatDays = repeats.intervals();
             Map<String, ProductFacts> facts = catalog.all(shop);
             UpgradeIndex upgrades = UpgradeIndex.of(facts.values());
-            SheetMiner miner = new SheetMiner(settings.stepBandPercent(), OptionKinds.of(settings),
+            SheetMiner miner = new SheetMiner(settings.stepBandPercent(), ShopRules.of(settings),
                     id -> repeatDays.getOrDefault(id, 0));
             SheetWriter writer = new SheetWriter(shop);
             long[] pairs = {0};

@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.function.ToIntFunction;
 
-import dev.triad.catalog.OptionKinds;
+import dev.triad.catalog.ShopRules;
 import dev.triad.catalog.ProductFacts;
 import dev.triad.catalog.SheetBuilder;
 import dev.triad.sheet.Candidate;
@@ -34,16 +34,17 @@ public final class SheetMiner {
     public static final int PARTNERS_CONSIDERED = 3 * MAX_COMPLEMENTS;
 
     private final int stepBandPercent;
-    private final OptionKinds kinds;
+    private final ShopRules rules;
     private final ToIntFunction<String> repeatDays;
 
     /**
-     * @param kinds      which options are tiers: upgrades are offered per fit ({@link ProductFacts#asUpgrades})
+     * @param rules      which options are tiers (upgrades are offered per fit, {@link ProductFacts#asUpgrades})
+     *                   and what is never offered
      * @param repeatDays how often each product is bought again, in days; 0 for a durable ({@link RepeatPurchases})
      */
-    public SheetMiner(int stepBandPercent, OptionKinds kinds, ToIntFunction<String> repeatDays) {
+    public SheetMiner(int stepBandPercent, ShopRules rules, ToIntFunction<String> repeatDays) {
         this.stepBandPercent = stepBandPercent;
-        this.kinds = kinds;
+        this.rules = rules;
         this.repeatDays = repeatDays;
     }
 
@@ -88,7 +89,7 @@ public final class SheetMiner {
         }
         List<Candidate> minedUpgrades = new ArrayList<>();
         minedUpgrades(product, upgrades).forEach(u -> minedUpgrades.addAll(upgrades(u, false)));
-        return SheetBuilder.build(product, pinnedComplements, minedComplements, pinnedUpgrades, minedUpgrades, kinds);
+        return SheetBuilder.build(product, pinnedComplements, minedComplements, pinnedUpgrades, minedUpgrades, rules);
     }
 
     /**
@@ -124,7 +125,7 @@ public final class SheetMiner {
 
     private List<Candidate> upgrades(ProductFacts facts, boolean pinned) {
         int days = repeatDays.applyAsInt(facts.id());
-        return facts.asUpgrades(kinds, null, pinned).stream().map(c -> c.repeatedEvery(days)).toList();
+        return facts.asUpgrades(rules.kinds(), null, pinned).stream().map(c -> c.repeatedEvery(days)).toList();
     }
 
     /** The association score of a partner of the product whose sheet is being mined. */

@@ -21,10 +21,12 @@ public record ShopRequest(
 
     /** Settings as sent; omitted ones take their defaults. */
     public record Settings(Integer stepBandPercent, Integer bundleDiscountPercent, String freeShippingThreshold,
-            Integer holdoutPercent, List<String> tierOptions, List<String> nonTierOptions, Integer ownedWindowDays) {
+            Integer holdoutPercent, List<String> tierOptions, List<String> nonTierOptions, List<String> neverOffer,
+            Integer ownedWindowDays) {
     }
 
     static final int MAX_OPTION_NAMES = 20;
+    static final int MAX_NEVER_OFFER = 50;
 
     /** The shop this request describes, keeping the keys (and webhook secret, unless replaced) of {@code existing}. */
     Shop toShop(String id, Shop existing, String publishableKey, String adminKeyHash) {
@@ -53,7 +55,7 @@ public record ShopRequest(
     }
 
     private ShopSettings validSettings() {
-        Settings s = settings == null ? new Settings(null, null, null, null, null, null, null) : settings;
+        Settings s = settings == null ? new Settings(null, null, null, null, null, null, null, null) : settings;
         ShopSettings d = ShopSettings.DEFAULTS;
         BigDecimal threshold = s.freeShippingThreshold() == null ? null
                 : Money.parse("settings.freeShippingThreshold", s.freeShippingThreshold());
@@ -62,23 +64,24 @@ public record ShopRequest(
                 bounded("settings.bundleDiscountPercent", s.bundleDiscountPercent(), d.bundleDiscountPercent(), 0, 90),
                 threshold,
                 bounded("settings.holdoutPercent", s.holdoutPercent(), d.holdoutPercent(), 0, 50),
-                optionNames("settings.tierOptions", s.tierOptions()),
-                optionNames("settings.nonTierOptions", s.nonTierOptions()),
+                names("settings.tierOptions", s.tierOptions(), MAX_OPTION_NAMES),
+                names("settings.nonTierOptions", s.nonTierOptions(), MAX_OPTION_NAMES),
+                names("settings.neverOffer", s.neverOffer(), MAX_NEVER_OFFER),
                 bounded("settings.ownedWindowDays", s.ownedWindowDays(), d.ownedWindowDays(), 0, 730));
     }
 
-    private static List<String> optionNames(String field, List<String> names) {
+    private static List<String> names(String field, List<String> names, int most) {
         if (names == null) {
             return List.of();
         }
-        if (names.size() > MAX_OPTION_NAMES) {
-            throw ProblemException.invalid(field, "'" + field + "' names at most " + MAX_OPTION_NAMES + " options");
+        if (names.size() > most) {
+            throw ProblemException.invalid(field, "'" + field + "' holds at most " + most + " names");
         }
         for (int i = 0; i < names.size(); i++) {
             String name = names.get(i);
             if (name == null || name.isBlank() || name.length() > 100) {
                 throw ProblemException.invalid(field + "[" + i + "]", "'" + field + "[" + i
-                        + "]' must be an option name of 1 to 100 characters");
+                        + "]' must be a name of 1 to 100 characters");
             }
         }
         return List.copyOf(names);

@@ -22,8 +22,8 @@ import dev.triad.problem.ProblemException;
  * the shop's admin key). 201 on creation with {@code publishableKey} and {@code adminKey} — the
  * admin key is shown this once, Triad keeps only its hash; 200 on update with {@code publishableKey}.
  * {@code GET} returns the shop without secrets. 400 bad body (field named), 401 bad key, 404 unknown shop.
- * An update that changes the tier or non-tier option names re-mines the shop's sheets in the
- * background ({@link OptionListsChanged}); until then offers follow the previous names.
+ * An update that changes the tier or non-tier option names or the never-offer list re-mines the
+ * shop's sheets in the background ({@link SheetRulesChanged}); until then offers follow the previous ones.
  */
 @Path("/admin/v1/shops/{shop}")
 @Produces(MediaType.APPLICATION_JSON)
@@ -32,14 +32,14 @@ public class ShopResource {
     private final ShopStore shops;
     private final ShopRegistry registry;
     private final AdminAuth auth;
-    private final Event<OptionListsChanged> optionListsChanged;
+    private final Event<SheetRulesChanged> sheetRulesChanged;
 
     public ShopResource(ShopStore shops, ShopRegistry registry, AdminAuth auth,
-            Event<OptionListsChanged> optionListsChanged) {
+            Event<SheetRulesChanged> sheetRulesChanged) {
         this.shops = shops;
         this.registry = registry;
         this.auth = auth;
-        this.optionListsChanged = optionListsChanged;
+        this.sheetRulesChanged = sheetRulesChanged;
     }
 
     /** What the admin API shows of a shop; {@code adminKey} only in the answer that created it. */
@@ -71,8 +71,9 @@ public class ShopResource {
             shops.save(updated);
             ShopSettings before = existing.settings();
             ShopSettings after = updated.settings();
-            if (!before.tierOptions().equals(after.tierOptions()) || !before.nonTierOptions().equals(after.nonTierOptions())) {
-                optionListsChanged.fireAsync(new OptionListsChanged(id, after));
+            if (!before.tierOptions().equals(after.tierOptions()) || !before.nonTierOptions().equals(after.nonTierOptions())
+                    || !before.neverOffer().equals(after.neverOffer())) {
+                sheetRulesChanged.fireAsync(new SheetRulesChanged(id, after));
             }
             return Response.ok(View.of(updated, null)).build();
         }

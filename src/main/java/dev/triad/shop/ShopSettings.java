@@ -16,6 +16,9 @@ import com.fasterxml.jackson.annotation.JsonFormat;
  *                               reading (storage, edition, pack …); at most 20, none by default
  * @param nonTierOptions         option names an upgrade must keep, on top of the default size-like names
  *                               (size, colour, fit … in six languages); at most 20, none by default
+ * @param neverOffer             words or phrases (any case): a product whose title holds one is never offered
+ *                               (a "Shipping protection" product of an app, a "Sample"), on top of postage,
+ *                               fees and gift cards; at most 50, none by default
  * @param ownedWindowDays        a customer who bought a durable product (one not bought again by its
  *                               buyers) within this many days is not offered it (0-730, default 365; 0: off)
  */
@@ -26,6 +29,7 @@ public record ShopSettings(
         int holdoutPercent,
         List<String> tierOptions,
         List<String> nonTierOptions,
+        List<String> neverOffer,
         int ownedWindowDays) {
 
     public static final int OWNED_WINDOW_DAYS = 365;
@@ -36,17 +40,18 @@ public record ShopSettings(
     public ShopSettings {
         tierOptions = List.copyOf(tierOptions == null ? List.of() : tierOptions);
         nonTierOptions = List.copyOf(nonTierOptions == null ? List.of() : nonTierOptions);
+        neverOffer = List.copyOf(neverOffer == null ? List.of() : neverOffer);
     }
 
     public ShopSettings(int stepBandPercent, int bundleDiscountPercent, BigDecimal freeShippingThreshold,
             int holdoutPercent) {
         this(stepBandPercent, bundleDiscountPercent, freeShippingThreshold, holdoutPercent, List.of(), List.of(),
-                OWNED_WINDOW_DAYS);
+                List.of(), OWNED_WINDOW_DAYS);
     }
 
     public ShopSettings(int stepBandPercent, int bundleDiscountPercent, BigDecimal freeShippingThreshold,
             int holdoutPercent, List<String> tierOptions, List<String> nonTierOptions) {
         this(stepBandPercent, bundleDiscountPercent, freeShippingThreshold, holdoutPercent, tierOptions, nonTierOptions,
-                OWNED_WINDOW_DAYS);
+                List.of(), OWNED_WINDOW_DAYS);
     }
 }

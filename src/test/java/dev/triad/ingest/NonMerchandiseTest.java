@@ -9,6 +9,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import dev.triad.catalog.NonMerchandise;
 import dev.triad.support.Admin;
 import dev.triad.support.Orders;
 import dev.triad.support.RedisTestResource;

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import dev.triad.catalog.OptionKinds;
 import dev.triad.catalog.ProductFacts;
 import dev.triad.catalog.SheetBuilder;
+import dev.triad.catalog.ShopRules;
 import dev.triad.sheet.OfferSheet;
 import dev.triad.shop.ShopSettings;
 
@@ -136,7 +137,7 @@ class TierUpgradesTest {
     private void build(ProductFacts product, List<ProductFacts> betterModels, OptionKinds kinds) {
         List<dev.triad.sheet.Candidate> upgrades = betterModels.stream()
                 .flatMap(p -> p.asUpgrades(kinds, null, false).stream()).toList();
-        sheets.put(product.id(), SheetBuilder.build(product, List.of(), List.of(), List.of(), upgrades, kinds));
+        sheets.put(product.id(), SheetBuilder.build(product, List.of(), List.of(), List.of(), upgrades, new ShopRules(kinds, List.of())));
     }
 
     private Selection select(CartLine line) {

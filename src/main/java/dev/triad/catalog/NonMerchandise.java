@@ -1,4 +1,4 @@
-package dev.triad.ingest;
+package dev.triad.catalog;
 
 import java.util.Locale;
 import java.util.Set;
