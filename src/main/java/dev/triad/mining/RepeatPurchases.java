@@ -3,12 +3,15 @@ package dev.triad.mining;
 import java.util.HashMap;
 import java.util.Map;
 
+import dev.triad.sheet.Candidate;
+
 /**
  * Which products their buyers buy again, and how often: learnt by a rebuild from the dated orders of
  * known customers in the order log. A product is a repeat purchase when at least {@value #MIN_BUYERS}
  * customers bought it and at least a fifth of them bought it on two days or more; its interval is the
- * median, over those who did, of their days between purchases. Anything else is a durable: once a
- * customer owns it, it is not offered to them again (within the shop's window).
+ * median, over those who did, of their days between purchases. A product that many bought but few
+ * again is a durable: once a customer owns it, it is not offered to them again (within the shop's
+ * window). Of a product too few customers bought nothing is said.
  */
 public final class RepeatPurchases {
 
@@ -37,7 +40,7 @@ public final class RepeatPurchases {
         }
     }
 
-    /** Days between purchases of every repeat product (at least 1). */
+    /** Days between purchases of every repeat product (at least 1), and {@link Candidate#DURABLE} for durables. */
     public Map<String, Integer> intervals() {
         Map<String, Integer> intervals = new HashMap<>();
         byProduct.forEach((product, buyers) -> {
@@ -46,9 +49,8 @@ public final class RepeatPurchases {
             }
             double[] gaps = buyers.values().stream().filter(b -> b[2] >= 2)
                     .mapToDouble(b -> (double) (b[1] - b[0]) / (b[2] - 1)).sorted().toArray();
-            if (gaps.length >= MIN_REPEAT_SHARE * buyers.size()) {
-                intervals.put(product, (int) Math.max(1, Math.round(median(gaps))));
-            }
+            intervals.put(product, gaps.length >= MIN_REPEAT_SHARE * buyers.size()
+                    ? (int) Math.max(1, Math.round(median(gaps))) : Candidate.DURABLE);
         });
         return intervals;
     }

@@ -6,8 +6,8 @@ import dev.triad.events.PurchaseHistory.Bought;
 import dev.triad.sheet.Candidate;
 
 /**
- * What a customer's purchases say about a candidate, today: a durable product they bought within the
- * shop's window is theirs already; a product bought again (by its buyers, {@link Candidate#repeatDays})
+ * What a customer's purchases say about a candidate, today: a durable product ({@link Candidate#DURABLE})
+ * they bought within the shop's window is theirs already; a product bought again (by its buyers, {@link Candidate#repeatDays})
  * that this customer bought is due again once most of their usual interval has passed.
  *
  * @param bought     the customer's purchases by product id (empty for a visitor not known as a customer)
@@ -23,7 +23,7 @@ record CustomerHistory(Map<String, Bought> bought, long today, int windowDays) {
 
     /** Whether the customer bought {@code c}, a durable, within the window. */
     boolean owns(Candidate c) {
-        Bought b = bought.isEmpty() || c.repeatDays() > 0 ? null : bought.get(c.productId());
+        Bought b = bought.isEmpty() || c.repeatDays() != Candidate.DURABLE ? null : bought.get(c.productId());
         return b != null && windowDays > 0 && today - b.lastDay() <= windowDays;
     }
 
@@ -32,7 +32,7 @@ record CustomerHistory(Map<String, Bought> bought, long today, int windowDays) {
      * once), when they are due for it; 0 when it is not a repeat purchase of theirs or not due yet.
      */
     long dueEvery(Candidate c) {
-        Bought b = c.repeatDays() == 0 || bought.isEmpty() ? null : bought.get(c.productId());
+        Bought b = c.repeatDays() <= 0 || bought.isEmpty() ? null : bought.get(c.productId());
         if (b == null) {
             return 0;
         }

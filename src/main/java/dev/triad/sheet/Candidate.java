@@ -18,8 +18,9 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param score       association score of a mined complement or closeness of an upgrade; 0 for pins
  * @param pairCount   orders that held both products (the "bought together by N" evidence)
  * @param fit         the variant's options an upgrade must keep ({@link Fit}); null when it has none
- * @param repeatDays  how often its buyers buy it again, in days (learnt by a rebuild); 0 for a product
- *                    bought once (a durable: never offered to a customer who owns it)
+ * @param repeatDays  how often its buyers buy it again, in days (learnt by a rebuild); {@link #DURABLE}
+ *                    for a product its buyers buy once (never offered to a customer who owns it); 0 when
+ *                    too few customers bought it to tell
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Candidate(
@@ -37,6 +38,9 @@ public record Candidate(
         Integer reviewCount,
         String fit,
         int repeatDays) {
+
+    /** {@link #repeatDays} of a product its buyers buy once. */
+    public static final int DURABLE = -1;
 
     /** A candidate whose repeat purchases are not known. */
     public Candidate(String productId, String variantId, String title, BigDecimal price, String image, String url,
@@ -59,7 +63,7 @@ public record Candidate(
                 rating, reviewCount, fit, repeatDays);
     }
 
-    /** This candidate with how often its buyers buy it again (0: not a repeat purchase). */
+    /** This candidate with how often its buyers buy it again ({@link #DURABLE}: once; 0: not known). */
     public Candidate repeatedEvery(int days) {
         return new Candidate(productId, variantId, title, price, image, url, inStock, pinned, score, pairCount,
                 rating, reviewCount, fit, days);

@@ -32,7 +32,7 @@ import dev.triad.problem.ThrottledLog;
  *              [rating]                8-byte double, when flags has RATING
  *              [varint(reviewCount)]   when flags has REVIEWS
  *              [str(fit)]              when flags has FIT
- *              [varint(repeatDays)]    when flags has REPEAT
+ *              [varint(repeatDays)]    when flags has REPEAT (flag DURABLE: repeatDays is -1)
  * str       := varint(length + 1) UTF-8 bytes, or varint(0) for null
  * </pre>
  */
@@ -53,6 +53,7 @@ public class SheetCodec {
     static final int REVIEWS = 16;
     static final int FIT = 32;
     static final int REPEAT = 64;
+    static final int DURABLE = 128;
 
     /** The stored sheet; an unreadable value is a bug or corruption and fails, never guessed at. */
     public OfferSheet read(byte[] stored) throws IOException {
@@ -171,7 +172,8 @@ public class SheetCodec {
                 string(c.url());
                 int flags = (c.inStock() ? IN_STOCK : 0) | (c.pinned() ? PINNED : 0) | (c.price() != null ? PRICE : 0)
                         | (c.rating() != null ? RATING : 0) | (c.reviewCount() != null ? REVIEWS : 0)
-                        | (c.fit() != null ? FIT : 0) | (c.repeatDays() > 0 ? REPEAT : 0);
+                        | (c.fit() != null ? FIT : 0) | (c.repeatDays() > 0 ? REPEAT : 0)
+                        | (c.repeatDays() < 0 ? DURABLE : 0);
                 room(1);
                 bytes[size++] = (byte) flags;
                 if (c.price() != null) {

@@ -77,7 +77,8 @@ final class SheetReader {
         Double rating = (flags & SheetCodec.RATING) != 0 ? Double.longBitsToDouble(fixed64()) : null;
         Integer reviewCount = (flags & SheetCodec.REVIEWS) != 0 ? (int) varlong() : null;
         String fit = (flags & SheetCodec.FIT) != 0 ? string() : null;
-        int repeatDays = (flags & SheetCodec.REPEAT) != 0 ? (int) varlong() : 0;
+        int repeatDays = (flags & SheetCodec.REPEAT) != 0 ? (int) varlong()
+                : (flags & SheetCodec.DURABLE) != 0 ? Candidate.DURABLE : 0;
         if (productId == null) {
             throw new IOException("Not a stored offer sheet: a candidate without product id");
         }

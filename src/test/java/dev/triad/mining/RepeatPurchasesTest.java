@@ -6,6 +6,8 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import dev.triad.sheet.Candidate;
+
 class RepeatPurchasesTest {
 
     @Test
@@ -20,7 +22,7 @@ class RepeatPurchasesTest {
             }
         }
 
-        assertThat(repeats.intervals()).containsEntry("coffee", 14).doesNotContainKey("helmet");
+        assertThat(repeats.intervals()).containsEntry("coffee", 14).containsEntry("helmet", Candidate.DURABLE);
     }
 
     @Test

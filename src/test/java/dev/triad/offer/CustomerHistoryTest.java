@@ -21,7 +21,7 @@ class CustomerHistoryTest {
     static final CartLine BIKE = new CartLine("p-bike", "v-bike", 1, new BigDecimal("799.00"));
 
     final Map<String, OfferSheet> sheets = Map.of("p-bike", new OfferSheet("p-bike", List.of(), List.of(), List.of(
-            complement("p-helmet", "49.00", 0.9, 0), complement("p-lock", "25.00", 0.8, 0),
+            complement("p-helmet", "49.00", 0.9, Candidate.DURABLE), complement("p-lock", "25.00", 0.8, Candidate.DURABLE),
             complement("p-light", "19.00", 0.7, 0), complement("p-chain-oil", "8.00", 0.2, 21)), List.of()));
 
     @Test
@@ -29,6 +29,13 @@ class CustomerHistoryTest {
         Selection selection = select(Map.of("p-helmet", new Bought(TODAY - 30, TODAY - 30, 1)), ShopSettings.DEFAULTS);
 
         assertThat(RuleOfThreeTest.productIds(selection)).doesNotContain("p-helmet").contains("p-lock");
+    }
+
+    @Test
+    void shouldOfferAProductTooFewCustomersBoughtToTellEvenToOneWhoBoughtIt() {
+        Selection selection = select(Map.of("p-light", new Bought(TODAY - 5, TODAY - 5, 1)), ShopSettings.DEFAULTS);
+
+        assertThat(RuleOfThreeTest.productIds(selection)).contains("p-light");
     }
 
     @Test

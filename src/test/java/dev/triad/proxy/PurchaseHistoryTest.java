@@ -105,8 +105,8 @@ class PurchaseHistoryTest {
     }
 
     /**
-     * Six riders bought a bike with chain oil; three of them bought oil again every two weeks (so oil is
-     * bought again, the helmet is not); customer 42 bought a helmet 30 days ago and oil 40 and 26 days ago.
+     * Six riders bought a bike with chain oil and a helmet; three of them bought oil again every two weeks
+     * (so oil is bought again, the helmet is a durable); customer 42 bought a helmet 30 days ago and oil 40 and 26 days ago.
      */
     private static BikeShop shopWithHistory(String shop) {
         BikeShop bikes = BikeShop.register(shop);
@@ -114,7 +114,8 @@ class PurchaseHistoryTest {
         List<String> orders = new ArrayList<>();
         for (int rider = 1; rider <= 6; rider++) {
             LocalDate first = today.minusDays(100);
-            orders.add(order("r" + rider + "-0", "rider-" + rider, first, "p-bike-500", "799.00", "p-chain-oil", "8.00"));
+            orders.add(order("r" + rider + "-0", "rider-" + rider, first, "p-bike-500", "799.00", "p-chain-oil", "8.00",
+                    "p-helmet", "49.00"));
             if (rider <= 3) {
                 orders.add(order("r" + rider + "-1", "rider-" + rider, first.plusDays(14), "p-chain-oil", "8.00"));
                 orders.add(order("r" + rider + "-2", "rider-" + rider, first.plusDays(28), "p-chain-oil", "8.00"));

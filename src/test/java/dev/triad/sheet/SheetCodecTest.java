@@ -19,10 +19,10 @@ class SheetCodecTest {
             List.of(new Candidate("p-helmet", "v-h", "Helmet \"Pro\" – M ⛑", new BigDecimal("49.90"), null, "/h",
                     true, true, 0.25, 12, 4.5, 212),
                     new Candidate("p-bell", null, "Bell", new BigDecimal("1234567890123.5"), "https://i/bell.jpg",
-                            "/bell", true, false, -0.125, 0, null, 0)),
+                            "/bell", true, false, -0.125, 0, null, 0, null, Candidate.DURABLE)),
             List.of(new Candidate("p-bike", "v-carbon", "Bike – Carbon", new BigDecimal("899.00"), "https://i/b.jpg",
                     null, false, false, 0, 0, null, null, "frame size=m"),
-                    new Candidate("p-gift", "v-gift", null, null, null, null, true, false, 0.5, 3, 5.0, null)));
+                    new Candidate("p-gift", "v-gift", null, null, null, null, true, false, 0.5, 3, 5.0, null, null, 21)));
 
     @Test
     void shouldReadBackExactlyTheSheetItWrote() throws IOException {
@@ -114,7 +114,7 @@ class SheetCodecTest {
         for (Candidate c : concat(sheet.complements(), sheet.upgrades())) {
             assertThat(codec.display(stored, 0, stored.length, c.productId(), c.variantId())).isEqualTo(c);
             Candidate withoutTexts = new Candidate(c.productId(), c.variantId(), null, c.price(), null, null,
-                    c.inStock(), c.pinned(), c.score(), c.pairCount(), c.rating(), c.reviewCount(), c.fit());
+                    c.inStock(), c.pinned(), c.score(), c.pairCount(), c.rating(), c.reviewCount(), c.fit(), c.repeatDays());
             assertThat(concat(bare.complements(), bare.upgrades())).contains(withoutTexts);
         }
         assertThat(codec.display(stored, 0, stored.length, "p-helmet", "v-other")).isNull();
