@@ -58,6 +58,8 @@ public class Evaluate {
         // "one": hide one random known product per test order; "every": each in turn (more queries, same orders).
         boolean hideEvery = args.length > 4 && args[4].equals("every");
         String proxySecret = System.getenv("TRIAD_SHOPIFY_API_SECRET");
+        // The shop's settings as JSON ({"ownedWindowDays":0} to measure the reminders alone).
+        String settings = System.getenv().getOrDefault("EVAL_SETTINGS", "{}");
         Map<String, String> prices = new HashMap<>();
         List<Order> orders = dataset.equals("instacart") ? instacart(prices) : onlineRetail(prices);
         orders.sort(Comparator.comparing(Order::time).thenComparing(Order::id));
@@ -69,15 +71,22 @@ public class Evaluate {
         String shop = "eval-" + dataset + "-" + System.currentTimeMillis() + ".example";
         String created = send(http, HttpRequest.newBuilder(URI.create(base + "/admin/v1/shops/" + shop))
                 .header("Authorization", "Bearer " + operator).header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString("{\"platform\":\"shopify\",\"currency\":\"USD\"}")).build());
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"platform\":\"shopify\",\"currency\":\"USD\",\"settings\":"
+                        + settings + "}")).build());
         String publishable = field(created, "publishableKey");
+        // Triad judges "due again" by today's date: the history is moved in time so that the last train
+        // day is yesterday, and every test order is asked about as of today (the start of the test period).
+        long shift = dated(train.get(train.size() - 1).time()) == null ? 0
+                : java.time.temporal.ChronoUnit.DAYS.between(dated(train.get(train.size() - 1).time()).toLocalDate(),
+                        java.time.LocalDate.now(java.time.ZoneOffset.UTC).minusDays(1));
         StringBuilder csv = new StringBuilder("order_id,product_id,quantity,price,customer_id,created_at\n");
         Map<String, Integer> popularity = new HashMap<>();
         Map<String, Map<String, Integer>> together = new HashMap<>();
         for (Order o : train) {
             for (String p : o.products()) {
                 csv.append(o.id()).append(',').append(p).append(",1,").append(prices.get(p)).append(',')
-                        .append(o.customer() == null ? "" : o.customer()).append(',').append(o.time()).append('\n');
+                        .append(o.customer() == null ? "" : o.customer()).append(',')
+                        .append(dated(o.time()) == null ? "" : dated(o.time()).plusDays(shift).toString()).append('\n');
                 popularity.merge(p, 1, Integer::sum);
             }
             List<String> counted = o.products().subList(0, Math.min(50, o.products().size()));
@@ -144,6 +153,7 @@ public class Evaluate {
             }
         }
         int catalog = popularity.size();
+        System.out.println("shop settings: " + settings);
         System.out.printf("dataset %s: %d orders (%d train, %d test), %d products in train; import+rebuild %d ms%n",
                 dataset, orders.size(), train.size(), test.size(), catalog, importMillis);
         System.out.printf("%d queries (%d test orders with 2+ known products, %d of them with a customer; %s hidden); "
@@ -165,6 +175,15 @@ public class Evaluate {
         System.out.printf("anonymous Triad / raw co-occurrence: %.2f (95 %% bootstrap interval %.2f-%.2f)%n",
                 (double) hitsOf[0] / Math.max(1, hitsOf[3]), cooc[0], cooc[1]);
         System.out.println("import report: " + report.replaceAll("\"problems\":\\[.*?\\],", ""));
+    }
+
+    /** An Online Retail time ({@code 2010-12-01 08:26:00}); null for Instacart's stand-ins. */
+    static java.time.LocalDateTime dated(String time) {
+        try {
+            return java.time.LocalDateTime.parse(time.replace(' ', 'T'));
+        } catch (java.time.format.DateTimeParseException e) {
+            return null;
+        }
     }
 
     static String cartBody(List<String> cart, Map<String, String> prices) {

@@ -3,7 +3,7 @@
 # logged-in customers with their purchase history) against popularity and raw co-occurrence, on
 # Online Retail and the Instacart sample (../shared/data), through the real offer path.
 # Starts the packaged server with its own Redis on loopback, runs bench/Evaluate.java, stops both.
-#   [EVAL_QUERIES=3000 test orders] [EVAL_HIDE=one|every] bench/evaluate.sh [online-retail|instacart ...]   (default: both)
+#   [EVAL_QUERIES=3000 test orders] [EVAL_HIDE=one|every] [EVAL_SETTINGS='{"ownedWindowDays":0}'] bench/evaluate.sh [online-retail|instacart ...]   (default: both)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 datasets=("${@:-online-retail instacart}")

@@ -20,6 +20,8 @@ record CustomerHistory(Map<String, Bought> bought, long today, int windowDays) {
 
     /** Share of the usual interval after which a repeat purchase is due: a reminder shortly before one runs out. */
     static final double DUE_AT = 0.8;
+    /** Past this many intervals the customer has stopped buying it (or buys it elsewhere): no reminder. */
+    static final double LAPSED_AFTER = 2.0;
 
     /** Whether the customer bought {@code c}, a durable, within the window. */
     boolean owns(Candidate c) {
@@ -28,16 +30,17 @@ record CustomerHistory(Map<String, Bought> bought, long today, int windowDays) {
     }
 
     /**
-     * How often this customer buys {@code c} (their own interval, or its buyers' when they bought it
-     * once), when they are due for it; 0 when it is not a repeat purchase of theirs or not due yet.
+     * How often this customer buys {@code c} — a product its buyers buy again, that this customer
+     * bought on two days or more — when they are due for it (most of their interval has passed, and
+     * not so much that they have stopped); 0 otherwise.
      */
     long dueEvery(Candidate c) {
         Bought b = c.repeatDays() <= 0 || bought.isEmpty() ? null : bought.get(c.productId());
-        if (b == null) {
+        if (b == null || b.interval() == 0) {
             return 0;
         }
-        long every = b.interval() > 0 ? b.interval() : c.repeatDays();
+        long every = b.interval();
         long since = today - b.lastDay();
-        return since >= 1 && since >= Math.ceil(DUE_AT * every) ? every : 0;
+        return since >= Math.ceil(DUE_AT * every) && since <= LAPSED_AFTER * every ? every : 0;
     }
 }

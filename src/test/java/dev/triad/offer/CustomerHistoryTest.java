@@ -68,10 +68,13 @@ class CustomerHistoryTest {
     }
 
     @Test
-    void shouldUseTheProductsUsualIntervalForSomethingTheCustomerBoughtOnce() {
-        Selection selection = select(Map.of("p-chain-oil", new Bought(TODAY - 20, TODAY - 20, 1)), ShopSettings.DEFAULTS);
+    void shouldNotRemindOfSomethingTheCustomerBoughtOnceOrStoppedBuying() {
+        Selection once = select(Map.of("p-chain-oil", new Bought(TODAY - 20, TODAY - 20, 1)), ShopSettings.DEFAULTS);
+        Selection lapsed = select(Map.of("p-chain-oil", new Bought(TODAY - 200, TODAY - 140, 5)), ShopSettings.DEFAULTS);
 
-        assertThat(((Offer.AddOn) selection.offers().get(0)).everyDays()).isEqualTo(21);
+        assertThat(once.offers()).noneMatch(o -> o instanceof Offer.AddOn a && a.everyDays() > 0);
+        assertThat(lapsed.offers()).as("bought every 15 days, last 140 days ago")
+                .noneMatch(o -> o instanceof Offer.AddOn a && a.everyDays() > 0);
     }
 
     @Test
