@@ -9,14 +9,16 @@ import dev.triad.sheet.Candidate;
  * Which products their buyers buy again, and how often: learnt by a rebuild from the dated orders of
  * known customers in the order log. A product is a repeat purchase when at least {@value #MIN_BUYERS}
  * customers bought it and at least a fifth of them bought it on two days or more; its interval is the
- * median, over those who did, of their days between purchases. A product that many bought but few
- * again is a durable: once a customer owns it, it is not offered to them again (within the shop's
+ * median, over those who did, of their days between purchases. A product that many bought but
+ * hardly any again (fewer than one in twenty) is a durable: once a customer owns it, it is not offered to them again (within the shop's
  * window). Of a product too few customers bought nothing is said.
  */
 public final class RepeatPurchases {
 
     static final int MIN_BUYERS = 5;
     static final double MIN_REPEAT_SHARE = 0.2;
+    /** Below this share of buyers buying again a product is a durable; between the two nothing is said. */
+    static final double MAX_DURABLE_SHARE = 0.05;
 
     /** Product → customer → {first day, last day, distinct days bought}. */
     private final Map<String, Map<String, long[]>> byProduct = new HashMap<>();
@@ -49,8 +51,11 @@ public final class RepeatPurchases {
             }
             double[] gaps = buyers.values().stream().filter(b -> b[2] >= 2)
                     .mapToDouble(b -> (double) (b[1] - b[0]) / (b[2] - 1)).sorted().toArray();
-            intervals.put(product, gaps.length >= MIN_REPEAT_SHARE * buyers.size()
-                    ? (int) Math.max(1, Math.round(median(gaps))) : Candidate.DURABLE);
+            if (gaps.length >= MIN_REPEAT_SHARE * buyers.size()) {
+                intervals.put(product, (int) Math.max(1, Math.round(median(gaps))));
+            } else if (gaps.length < MAX_DURABLE_SHARE * buyers.size()) {
+                intervals.put(product, Candidate.DURABLE);
+            }
         });
         return intervals;
     }
