@@ -21,7 +21,8 @@ import dev.triad.problem.ThrottledLog;
  * no text to tokenize. Reading three sheets this way costs a fraction of what a JSON token pass
  * did (figures in README, "Offer-path benchmark"); the admin API still shows sheets as JSON.
  *
- * <p>Layout (version 3; version 2, the same without fits, is still read; lengths and counts are unsigned LEB128 varints):
+ * <p>Layout (version 3; a sheet without fits or repeat purchases is written as version 2, the same
+ * layout without those flags, so that a build from before them reads it during a rolling deploy; lengths and counts are unsigned LEB128 varints):
  * <pre>
  * sheet     := 'T' 0x02 str(productId) count str* (pinned complements) count str* (pinned upgrades)
  *              count candidate* (complements) count candidate* (upgrades)
@@ -144,7 +145,7 @@ public class SheetCodec {
     public byte[] write(OfferSheet sheet) {
         Writer out = new Writer(256 + 160 * (sheet.complements().size() + sheet.upgrades().size()));
         out.bytes[0] = MAGIC;
-        out.bytes[1] = VERSION;
+        out.bytes[1] = usesVersion3(sheet) ? VERSION : VERSION_WITHOUT_FITS;
         out.size = 2;
         out.string(sheet.productId());
         out.strings(sheet.pinnedComplements());
@@ -152,6 +153,17 @@ public class SheetCodec {
         out.candidates(sheet.complements());
         out.candidates(sheet.upgrades());
         return Arrays.copyOf(out.bytes, out.size);
+    }
+
+    private static boolean usesVersion3(OfferSheet sheet) {
+        for (List<Candidate> list : List.of(sheet.complements(), sheet.upgrades())) {
+            for (Candidate c : list) {
+                if (c.fit() != null || c.repeatDays() != 0) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static final class Writer {

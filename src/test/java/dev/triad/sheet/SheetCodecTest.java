@@ -37,15 +37,19 @@ class SheetCodecTest {
         assertThat(codec.readForSelection(stored, 0, stored.length).upgrades().get(0).fit()).isEqualTo("frame size=m");
     }
 
-    /** Sheets written before fits existed (format 2) stay readable until the next rebuild rewrites them. */
+    /**
+     * Sheets written before fits existed (format 2) stay readable, and a sheet without fits or repeat
+     * purchases is still written in that format, which the builds before them read (a rolling deploy).
+     */
     @Test
-    void shouldStillReadASheetStoredBeforeFits() throws IOException {
+    void shouldWriteAndReadASheetWithoutFitsInTheFormatBeforeThem() throws IOException {
         OfferSheet withoutFits = new OfferSheet("p", List.of(), List.of(), List.of(sheet.complements().get(0)),
-                List.of(sheet.upgrades().get(1)));
+                List.of(new Candidate("q", "v", "Q", new BigDecimal("2.00"), null, null, true, false, 0, 0, null, null)));
         byte[] stored = codec.write(withoutFits);
-        stored[1] = SheetCodec.VERSION_WITHOUT_FITS;
 
+        assertThat(stored[1]).isEqualTo(SheetCodec.VERSION_WITHOUT_FITS);
         assertThat(codec.read(stored)).isEqualTo(withoutFits);
+        assertThat(codec.write(sheet)[1]).isEqualTo(SheetCodec.VERSION);
     }
 
     @Test
