@@ -8,13 +8,11 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 
 import dev.triad.events.PurchaseHistory;
 import dev.triad.shop.ShopSettings;
 import dev.triad.sheet.Candidate;
-import dev.triad.sheet.Fit;
 import dev.triad.sheet.OfferSheet;
 
 /**
@@ -69,7 +67,7 @@ public final class RuleOfThree {
                 shown.add(complements.get(1).productId());
             }
         }
-        Offer upgrade = upgrade(cart, sheets, exclusions);
+        Offer upgrade = new UpgradeLadder(settings.stepBandPercent(), this::money).upgrade(cart, sheets, exclusions);
         if (upgrade != null) {
             offers.add(upgrade);
         } else if (offers.size() == 2) {
@@ -165,53 +163,6 @@ public final class RuleOfThree {
         return new Offer.Bundle(List.of(first, second), price, extra, discount);
     }
 
-    /**
-     * The first step up the ladder of the most expensive cart line that has one within the band. A
-     * pricier variant of the line's own product must have the line's fit (differ in a tier option
-     * only: 128 → 256 GB of the same colour, never a bigger size); another product must suit it (the
-     * next model in the line's size), see {@link Fit}.
-     */
-    private Offer upgrade(Cart cart, Map<String, OfferSheet> sheets, Exclusions exclusions) {
-        List<CartLine> byPrice = new ArrayList<>(cart.lines());
-        byPrice.sort(Comparator.comparing(CartLine::price).reversed());
-        BigDecimal band = BigDecimal.valueOf(100L + settings.stepBandPercent());
-        for (CartLine line : byPrice) {
-            OfferSheet sheet = sheets.get(line.productId());
-            if (sheet == null) {
-                continue;
-            }
-            BigDecimal ceiling = line.price().multiply(band).movePointLeft(2);
-            Candidate held = heldVariant(sheet, line);
-            String fit = held == null ? null : held.fit();
-            for (Candidate c : sheet.upgrades()) {
-                boolean sameProduct = c.productId().equals(line.productId());
-                // A line that does not name its variant may hold any of them: a pricier variant of that
-                // product could be the very one in the cart, so only other products are offered for it.
-                boolean allowed = sameProduct
-                        ? held != null && Objects.equals(c.fit(), fit) && exclusions.allowsVariantOf(c)
-                        : Fit.suits(c.fit(), fit) && exclusions.allows(c);
-                if (allowed && c.price().compareTo(line.price()) > 0 && c.price().compareTo(ceiling) <= 0) {
-                    BigDecimal extra = c.price().subtract(line.price()).multiply(BigDecimal.valueOf(line.quantity()));
-                    return new Offer.Upgrade(c, line, money(extra));
-                }
-            }
-        }
-        return null;
-    }
-
-    /** The line's variant on its product's own ladder; null when the line does not name it or the ladder lacks it. */
-    private static Candidate heldVariant(OfferSheet sheet, CartLine line) {
-        if (line.variantId() == null) {
-            return null;
-        }
-        for (Candidate c : sheet.upgrades()) {
-            if (line.variantId().equals(c.variantId()) && c.productId().equals(line.productId())) {
-                return c;
-            }
-        }
-        return null;
-    }
-
     private BigDecimal freeShippingRemaining(Cart cart) {
         BigDecimal threshold = settings.freeShippingThreshold();
         if (threshold == null) {
@@ -222,28 +173,6 @@ public final class RuleOfThree {
 
     private BigDecimal money(BigDecimal amount) {
         return amount.setScale(fractionDigits, RoundingMode.HALF_UP);
-    }
-
-    /** What the cart and the shopper rule out. */
-    private record Exclusions(Set<String> products, Set<String> variants, Set<String> dismissed,
-            CustomerHistory history) {
-
-        Exclusions(List<String> productIds, Cart cart, Set<String> dismissed, CustomerHistory history) {
-            this(new HashSet<>(productIds), cart.variantIds(), dismissed, history);
-        }
-
-        /** Another product: not in the cart, and not a durable the customer owns. */
-        boolean allows(Candidate c) {
-            return allowsVariantOf(c) && !products.contains(c.productId()) && !history.owns(c);
-        }
-
-        /** For a better variant of a cart product: the product may be in the cart, the variant may not. */
-        boolean allowsVariantOf(Candidate c) {
-            return c.offerable()
-                    && (c.variantId() == null || !variants.contains(c.variantId()))
-                    && !dismissed.contains(c.productId())
-                    && (c.variantId() == null || !dismissed.contains(c.variantId()));
-        }
     }
 
     /** A complement merged across the sheets of several cart products. */
