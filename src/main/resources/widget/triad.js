@@ -10,7 +10,10 @@
     key: script.dataset.key,
     platform: script.dataset.platform === 'woocommerce' ? 'woocommerce' : 'shopify',
     endpoint: (script.dataset.endpoint || new URL(script.src).origin).replace(/\/$/, ''),
-    triggers: (script.dataset.triggers || 'checkout,thankyou').split(','),
+    // Shopify has run no storefront script on its thank-you and order-status pages since 2025-08-28:
+    // there the post-purchase offers belong to a Checkout UI extension, and the script's trigger is checkout.
+    triggers: (script.dataset.triggers || (script.dataset.platform === 'woocommerce' ? 'checkout,thankyou' : 'checkout'))
+      .split(','),
     timeout: Number(script.dataset.timeout) || 300,
     customer: script.dataset.customer || null,
     lang: (script.dataset.lang || document.documentElement.lang || 'en').slice(0, 2).toLowerCase()
@@ -78,7 +81,8 @@
       },
       checkoutButtons: '[name="checkout"], a[href$="/checkout"], form[action$="/checkout"] [type="submit"]',
       isCart: function () { return location.pathname === '/cart'; },
-      isThankYou: function () { return /\/(thank_you|orders\/)/.test(location.pathname) || !!(window.Shopify && Shopify.checkout); }
+      // No script of an app runs on Shopify's thank-you and order-status pages any more (2025-08-28).
+      isThankYou: function () { return false; }
     },
     woocommerce: {
       nonce: null,
