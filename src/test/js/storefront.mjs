@@ -85,6 +85,42 @@ export function startStorefront({ port, triadUrl, shop, key }) {
 <script src="${triadUrl}/widget/v1/triad.js" ${data} async></script></body></html>`;
   }
 
+  // A product page of Shopify's default theme, Dawn, with its cart drawer open after an add to cart:
+  // markup as Dawn's snippets/cart-drawer.liquid renders it (github.com/Shopify/dawn, v15): the
+  // checkout button sits outside the drawer's form and names it (form="CartDrawer-Form"), the form
+  // posts to /cart with name="checkout", and the dynamic checkout (Shop Pay) button sits beside it.
+  function dawnProductPage() {
+    return `<!doctype html><html lang="en"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1"><title>Trail Bike 500 — Test store</title>
+<style>body{font:16px system-ui;margin:24px}.drawer{position:fixed;inset:0 0 0 auto;width:360px;background:#fff;
+box-shadow:-4px 0 16px #0003;padding:16px}button{font:inherit;padding:10px 16px}</style></head>
+<body class="template-product"><h1>Trail Bike 500</h1><p>$799.00</p>
+<cart-drawer class="drawer active">
+  <div id="CartDrawer" class="cart-drawer">
+    <div class="drawer__inner" role="dialog" aria-modal="true" aria-label="Your cart" tabindex="-1">
+      <h2 class="drawer__heading">Your cart</h2>
+      <form action="/cart" id="CartDrawer-Form" class="cart__contents cart-drawer__form" method="post">
+        <div id="CartDrawer-CartItems" class="drawer__contents">Trail Bike 500 — $799.00</div>
+      </form>
+      <div class="drawer__footer">
+        <div class="cart__ctas">
+          <button type="submit" id="CartDrawer-Checkout" class="cart__checkout-button button" name="checkout"
+            form="CartDrawer-Form">Check out</button>
+        </div>
+        <div class="additional-checkout-buttons additional-checkout-buttons--vertical">
+          <div class="dynamic-checkout__content" id="dynamic-checkout-cart" data-shopify="dynamic-checkout-cart">
+            <button type="button" class="shopify-payment-button__button" id="shop-pay"
+              onclick="location.href='/checkout?wallet=shop_pay'">Buy with Shop Pay</button>
+          </div>
+        </div>
+      </div>
+    </div>
+  </div>
+</cart-drawer>
+<script src="${triadUrl}/widget/v1/triad.js" data-shop="${shop}" data-key="${key}" data-platform="shopify" async></script>
+</body></html>`;
+  }
+
   const server = http.createServer(async (req, res) => {
     const url = new URL(req.url, 'http://localhost');
     const body = await new Promise(resolve => {
@@ -99,7 +135,12 @@ export function startStorefront({ port, triadUrl, shop, key }) {
     const endpoint = { slow: `http://127.0.0.1:${port}/slow-triad`, failing: `http://127.0.0.1:${port}/failing-triad` }[
       url.searchParams.get('triad')];
 
+    // Shopify answers a cart form posted with "checkout" by sending the shopper to checkout.
+    if (url.pathname === '/cart' && req.method === 'POST') {
+      return send(302, '', 'text/html', { Location: body.includes('checkout') ? '/checkout' : '/cart' });
+    }
     if (url.pathname === '/cart') return send(200, page('shopify', endpoint, url.searchParams.get('triggers')), 'text/html');
+    if (url.pathname === '/products/trail-bike') return send(200, dawnProductPage(), 'text/html');
     if (url.pathname === '/woo/cart') {
       return send(200, page('woocommerce', endpoint, 'cart', 'woocommerce-cart woocommerce-page'), 'text/html');
     }

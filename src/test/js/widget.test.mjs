@@ -126,6 +126,29 @@ for (const [scenario, what] of [['slow', 'slower than 300 ms'], ['failing', 'fai
   });
 }
 
+// After the tests that read the offers' contents: continuing without adding dismisses them for the session.
+test('on a Dawn product page the cart drawer\'s checkout button opens the pop-up, then goes to checkout', async () => {
+  const { context, page } = await fresh();
+  await page.goto(store + '/products/trail-bike');
+  await page.waitForFunction(() => window.TriadWidget);
+  await page.click('#CartDrawer-Checkout');
+  await page.waitForSelector('.triad-card', { timeout: 3000 });
+  assert.equal(new URL(page.url()).pathname, '/products/trail-bike', 'the pop-up waits for the shopper');
+  await page.click('.triad-go');
+  await page.waitForURL(url => new URL(url).pathname === '/checkout', { timeout: 3000 });
+  await context.close();
+});
+
+test('the Shop Pay button in the cart drawer goes straight to checkout, never held by the pop-up', async () => {
+  const { context, page } = await fresh();
+  await page.goto(store + '/products/trail-bike');
+  await page.waitForFunction(() => window.TriadWidget);
+  await page.click('#shop-pay');
+  await page.waitForURL(url => new URL(url).searchParams.get('wallet') === 'shop_pay', { timeout: 3000 });
+  assert.equal(await page.$('.triad-card'), null);
+  await context.close();
+});
+
 test('offers for the product of a WooCommerce variation in the cart, by keyboard alone at 360 px, focus trapped and restored', async () => {
   const { context, page } = await fresh({ width: 360, height: 740 });
   await page.goto(store + '/woo/cart');
