@@ -1,6 +1,7 @@
 // A local test storefront: static pages with the Triad widget, and fake Shopify (AJAX Cart API)
 // and WooCommerce (Store API) carts, in memory. /slow-triad and /failing-triad stand in for a Triad
 // that answers too late or not at all.
+import { createHmac } from 'node:crypto';
 import http from 'node:http';
 
 // v-500-m is a variation (size M) of the variable product p-bike-500: WooCommerce's Store API gives a
@@ -15,13 +16,18 @@ const CATALOG = {
 };
 export const NONCE = 'woo-nonce-4711';
 
-export function startStorefront({ port, triadUrl, shop, key }) {
+export function startStorefront({ port, triadUrl, shop, key, proxySecret }) {
   let shopify;
   let woo;
   let nextKey;
   let productLookups;
   let market;
+  const proxied = [];
+  // Each reset is a new shopper with a cart of their own (a new cart token: what one dismissed, another sees).
+  let carts = 0;
   const reset = () => {
+    carts++;
+    proxied.length = 0;
     nextKey = 1;
     productLookups = [];
     market = null;
@@ -48,7 +54,7 @@ export function startStorefront({ port, triadUrl, shop, key }) {
   // rate the theme's Shopify.currency shows (cart-js-populated.json of Shopify/theme-scripts is a CAD cart).
   function shopifyCart() {
     return {
-      token: 'c1-fake-cart-token?key=secret', currency: market ? market.active : 'USD',
+      token: `c${carts}-fake-cart-token?key=secret`, currency: market ? market.active : 'USD',
       items: shopify.map(l => ({ key: l.key, product_id: CATALOG[l.variant].productId, variant_id: l.variant,
         quantity: l.quantity, price: Math.round(CATALOG[l.variant].cents * (market ? Number(market.rate) : 1)),
         title: CATALOG[l.variant].title }))
@@ -85,11 +91,29 @@ export function startStorefront({ port, triadUrl, shop, key }) {
 <script src="${triadUrl}/widget/v1/triad.js" ${data} async></script></body></html>`;
   }
 
+  /**
+   * Shopify's App Proxy: /apps/triad/<path> on the shop's domain is forwarded to Triad's /proxy/v1/<path>
+   * with shop, path_prefix, timestamp, logged_in_customer_id (empty for a guest) and their signature:
+   * hex HMAC-SHA256 under the app secret of the sorted "key=value" strings, concatenated (shopify.dev,
+   * "Authenticate app proxies").
+   */
+  async function appProxy(path, method, body, customer) {
+    const query = { shop, path_prefix: '/apps/triad', timestamp: String(Math.floor(Date.now() / 1000)),
+      logged_in_customer_id: customer || '' };
+    const message = Object.entries(query).map(([k, v]) => `${k}=${v}`).sort().join('');
+    const signature = createHmac('sha256', proxySecret).update(message).digest('hex');
+    const url = `${triadUrl}/proxy/v1${path}?${new URLSearchParams({ ...query, signature })}`;
+    proxied.push(path);
+    const response = await fetch(url, { method, headers: { 'Content-Type': 'application/json' },
+      body: method === 'POST' ? body : undefined });
+    return { status: response.status, text: await response.text() };
+  }
+
   // A product page of Shopify's default theme, Dawn, with its cart drawer open after an add to cart:
   // markup as Dawn's snippets/cart-drawer.liquid renders it (github.com/Shopify/dawn, v15): the
   // checkout button sits outside the drawer's form and names it (form="CartDrawer-Form"), the form
   // posts to /cart with name="checkout", and the dynamic checkout (Shop Pay) button sits beside it.
-  function dawnProductPage() {
+  function dawnProductPage(embed) {
     return `<!doctype html><html lang="en"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1"><title>Trail Bike 500 — Test store</title>
 <style>body{font:16px system-ui;margin:24px}.drawer{position:fixed;inset:0 0 0 auto;width:360px;background:#fff;
@@ -117,7 +141,8 @@ box-shadow:-4px 0 16px #0003;padding:16px}button{font:inherit;padding:10px 16px}
     </div>
   </div>
 </cart-drawer>
-<script src="${triadUrl}/widget/v1/triad.js" data-shop="${shop}" data-key="${key}" data-platform="shopify" async></script>
+${embed ? `<script src="${triadUrl}/widget/v1/triad.js" data-shop="${shop}" data-proxy="/apps/triad" data-platform="shopify" async></script>`
+    : `<script src="${triadUrl}/widget/v1/triad.js" data-shop="${shop}" data-key="${key}" data-platform="shopify" async></script>`}
 </body></html>`;
   }
 
@@ -140,7 +165,15 @@ box-shadow:-4px 0 16px #0003;padding:16px}button{font:inherit;padding:10px 16px}
       return send(302, '', 'text/html', { Location: body.includes('checkout') ? '/checkout' : '/cart' });
     }
     if (url.pathname === '/cart') return send(200, page('shopify', endpoint, url.searchParams.get('triggers')), 'text/html');
-    if (url.pathname === '/products/trail-bike') return send(200, dawnProductPage(), 'text/html');
+    if (url.pathname === '/products/trail-bike') {
+      return send(200, dawnProductPage(url.searchParams.get('embed') === 'proxy'), 'text/html');
+    }
+    if (url.pathname.startsWith('/apps/triad/')) {
+      const answer = await appProxy(url.pathname.slice('/apps/triad'.length), req.method, body,
+        url.searchParams.get('customer'));
+      return send(answer.status, answer.text);
+    }
+    if (url.pathname === '/__proxied') return send(200, proxied);
     if (url.pathname === '/woo/cart') {
       return send(200, page('woocommerce', endpoint, 'cart', 'woocommerce-cart woocommerce-page'), 'text/html');
     }

@@ -7,7 +7,8 @@ import { startStorefront } from './storefront.mjs';
 
 const env = process.env;
 const store = `http://127.0.0.1:${env.STORE_PORT}`;
-const server = await startStorefront({ port: Number(env.STORE_PORT), triadUrl: env.TRIAD_URL, shop: env.SHOP, key: env.KEY });
+const server = await startStorefront({ port: Number(env.STORE_PORT), triadUrl: env.TRIAD_URL, shop: env.SHOP, key: env.KEY,
+  proxySecret: env.SHOPIFY_SECRET });
 const browser = await chromium.launch({
   executablePath: env.CHROMIUM,
   args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking']
@@ -126,7 +127,21 @@ for (const [scenario, what] of [['slow', 'slower than 300 ms'], ['failing', 'fai
   });
 }
 
-// After the tests that read the offers' contents: continuing without adding dismisses them for the session.
+test('through the App Proxy (the theme app embed) the pop-up opens with no key in the page, and its events go the same way', async () => {
+  const { context, page } = await fresh();
+  await page.goto(store + '/products/trail-bike?embed=proxy');
+  assert.doesNotMatch(await page.content(), /data-key=/);
+  await page.waitForFunction(() => window.TriadWidget);
+  await page.click('#CartDrawer-Checkout');
+  await page.waitForSelector('.triad-card', { timeout: 3000 });
+  await eventually(async () => (await (await fetch(store + '/__proxied')).json()).includes('/events'),
+    'the impression through the proxy');
+  assert.ok((await (await fetch(store + '/__proxied')).json()).includes('/offers'));
+  await page.click('.triad-go');
+  await page.waitForURL(url => new URL(url).pathname === '/checkout', { timeout: 3000 });
+  await context.close();
+});
+
 test('on a Dawn product page the cart drawer\'s checkout button opens the pop-up, then goes to checkout', async () => {
   const { context, page } = await fresh();
   await page.goto(store + '/products/trail-bike');

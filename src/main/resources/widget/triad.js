@@ -16,9 +16,12 @@
       .split(','),
     timeout: Number(script.dataset.timeout) || 300,
     customer: script.dataset.customer || null,
+    // Through Shopify's App Proxy (the theme app embed): offers and events go to /apps/<subpath> on the
+    // shop's own domain, which Shopify signs and forwards to Triad; no key in the page.
+    proxy: script.dataset.proxy ? script.dataset.proxy.replace(/\/$/, '') : null,
     lang: (script.dataset.lang || document.documentElement.lang || 'en').slice(0, 2).toLowerCase()
   };
-  if (!config.shop || !config.key) return;
+  if (!config.shop || !(config.key || config.proxy)) return;
 
   var TEXT = {
     en: { title: 'Complete your order', close: 'Close', add: 'Add', addBoth: 'Add both', upgrade: 'Upgrade',
@@ -200,10 +203,13 @@
         return { productId: l.productId, variantId: l.variantId, quantity: l.quantity, price: l.price };
       }) };
     if (cart.rate) body.currencyRate = cart.rate;
-    return fetch(config.endpoint + '/v1/shops/' + encodeURIComponent(config.shop) + '/offers', {
-      method: 'POST', mode: 'cors', signal: controller.signal,
-      headers: { 'Content-Type': 'application/json', 'X-Triad-Key': config.key }, body: JSON.stringify(body)
-    }).then(json).then(function (answer) {
+    var request = config.proxy
+      ? fetch(config.proxy + '/offers', { method: 'POST', credentials: 'same-origin', signal: controller.signal,
+        headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) })
+      : fetch(config.endpoint + '/v1/shops/' + encodeURIComponent(config.shop) + '/offers', {
+        method: 'POST', mode: 'cors', signal: controller.signal,
+        headers: { 'Content-Type': 'application/json', 'X-Triad-Key': config.key }, body: JSON.stringify(body) });
+    return request.then(json).then(function (answer) {
       clearTimeout(timer);
       if (!answer.offers || !answer.offers.length) throw new Error('no offers');
       return answer;
@@ -221,7 +227,8 @@
     var event = { type: type, key: config.key, sessionId: context.session, customerId: customer(),
       placement: context.placement, requestId: context.answer.requestId,
       offers: shown.map(function (o) { return { tier: o.tier, kind: o.kind, productIds: productIds(o) }; }) };
-    var url = config.endpoint + '/v1/shops/' + encodeURIComponent(config.shop) + '/events';
+    var url = config.proxy ? config.proxy + '/events'
+      : config.endpoint + '/v1/shops/' + encodeURIComponent(config.shop) + '/events';
     var body = JSON.stringify(event);
     if (!(navigator.sendBeacon && navigator.sendBeacon(url, new Blob([body], { type: 'text/plain' })))) {
       fetch(url, { method: 'POST', mode: 'no-cors', keepalive: true, body: body });

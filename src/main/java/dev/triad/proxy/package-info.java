@@ -1,5 +1,5 @@
 /**
- * The Shopify App Proxy route to offers, authenticated by the signed query. Serving. May import:
- * offer, shop, base, problem.
+ * The Shopify App Proxy routes to offers and events, authenticated by the signed query. Serving. May
+ * import: offer, events, shop, base, problem.
  */
 package dev.triad.proxy;

@@ -27,6 +27,13 @@ public class ShopAccess {
         return existing;
     }
 
+    /** The registered shop named {@code shop} (the platform vouched for the caller); 404 when unknown. */
+    public Shop requireRegistered(String shop) {
+        String name = ShopName.validate(shop);
+        return shops.find(name).orElseThrow(() -> ProblemException.notFound("shop", "No shop named '" + name
+                + "' is registered"));
+    }
+
     /**
      * The shop named {@code shop} for a storefront call: 401 without its publishable key, 403 from an
      * origin it does not allow, 404 when unknown.

@@ -37,7 +37,7 @@ class AppProxyTest {
         query.put("path_prefix", List.of("/apps/awesome_reviews"));
         query.put("timestamp", List.of("1317327555"));
         query.put("signature", List.of("a9718877bea71c2484f91608a7eaea1532bdf71f5c56825065fa4ccabe549ef3"));
-        String message = AppProxyResource.signedMessage(query);
+        String message = AppProxySignature.signedMessage(query);
         assertThat(message).isEqualTo("extra=1,2path_prefix=/apps/awesome_reviewsshop=shop-name.myshopify.comtimestamp=1317327555");
         assertThat(Signatures.hexMatches("hush", message, query.get("signature").get(0))).isTrue();
     }
@@ -66,6 +66,27 @@ class AppProxyTest {
         given().queryParam("shop", "another.myshopify.com").queryParam("timestamp", now)
                 .queryParam("signature", signature).contentType(ContentType.JSON).body(ONE_BIKE)
                 .post("/proxy/v1/offers").then().statusCode(401);
+    }
+
+    /** The theme app embed sends its events through the proxy too: no key in the page, the shop signed by Shopify. */
+    @Test
+    void shouldTakeTheWidgetsEventsThroughTheProxyForTheSignedShopOnly() {
+        BikeShop bikes = BikeShop.register("proxy-events.myshopify.com");
+        String requestId = signed(bikes.shop, Instant.now().getEpochSecond(), null).contentType(ContentType.JSON)
+                .body(ONE_BIKE).post("/proxy/v1/offers").then().statusCode(200).extract().path("requestId");
+        String impression = dev.triad.support.Orders.json(Map.of("type", "impression", "sessionId", "s-proxy",
+                "requestId", requestId, "placement", "checkout",
+                "offers", List.of(Map.of("tier", 1, "kind", "add_on", "productIds", List.of("p-helmet")))));
+
+        signed(bikes.shop, Instant.now().getEpochSecond(), null).body(impression).post("/proxy/v1/events")
+                .then().statusCode(202);
+        given().queryParam("shop", bikes.shop).queryParam("timestamp", Instant.now().getEpochSecond())
+                .queryParam("signature", "00ff").body(impression).post("/proxy/v1/events").then().statusCode(401);
+        signed("unknown-events.myshopify.com", Instant.now().getEpochSecond(), null).body(impression)
+                .post("/proxy/v1/events").then().statusCode(404).body("field", equalTo("shop"));
+
+        given().header("Authorization", "Bearer " + bikes.adminKey).get("/admin/v1/shops/{shop}/stats", bikes.shop)
+                .then().statusCode(200).body("funnel.impressions", equalTo(1));
     }
 
     @Test
@@ -100,6 +121,6 @@ class AppProxyTest {
         query.forEach((k, v) -> lists.put(k, List.of(v)));
         return HexFormat.of().formatHex(Signatures.hmacSha256(
                 RedisTestResource.SHOPIFY_SECRET.getBytes(StandardCharsets.UTF_8),
-                AppProxyResource.signedMessage(lists).getBytes(StandardCharsets.UTF_8)));
+                AppProxySignature.signedMessage(lists).getBytes(StandardCharsets.UTF_8)));
     }
 }

@@ -54,7 +54,8 @@ class WidgetBrowserTest {
                 "ADMIN_KEY", bikes.adminKey,
                 "STORE_PORT", String.valueOf(storePort),
                 "CHROMIUM", CHROMIUM.toString(),
-                "SCREENSHOTS", SCREENSHOTS.toAbsolutePath().toString()));
+                "SCREENSHOTS", SCREENSHOTS.toAbsolutePath().toString(),
+                "SHOPIFY_SECRET", RedisTestResource.SHOPIFY_SECRET));
         Process run = node.start();
         if (!run.waitFor(180, TimeUnit.SECONDS)) {
             run.destroyForcibly();
