@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Writes the app's client id and Triad's public URL into shopify.app.toml (every placeholder at once).
+# Writes the app's client id and Triad's public URL into shopify.app.toml (every placeholder at once),
+# and copies the widget into the theme app extension's assets (the app embed serves it from Shopify's CDN).
 #   platforms/shopify/configure.sh <client-id> <https://triad.example.com>
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -9,3 +10,6 @@ url=${url%/}
 case "$url" in https://*) ;; *) echo "Triad's URL must start with https://" >&2; exit 1 ;; esac
 sed -i.bak -e "s|TRIAD_CLIENT_ID|$client_id|g" -e "s|TRIAD_URL|$url|g" shopify.app.toml && rm shopify.app.toml.bak
 grep -n "client_id\|$url" shopify.app.toml
+mkdir -p extensions/triad-offers/assets
+cp ../../src/main/resources/widget/triad.js extensions/triad-offers/assets/triad.js
+echo "widget copied to extensions/triad-offers/assets/triad.js"
