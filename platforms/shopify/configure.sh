@@ -10,6 +10,7 @@ url=${url%/}
 case "$url" in https://*) ;; *) echo "Triad's URL must start with https://" >&2; exit 1 ;; esac
 sed -i.bak -e "s|TRIAD_CLIENT_ID|$client_id|g" -e "s|TRIAD_URL|$url|g" shopify.app.toml && rm shopify.app.toml.bak
 grep -n "client_id\|$url" shopify.app.toml
+widget=${TRIAD_WIDGET:-../../src/main/resources/widget/triad.js}
 mkdir -p extensions/triad-offers/assets
-cp ../../src/main/resources/widget/triad.js extensions/triad-offers/assets/triad.js
+cp "$widget" extensions/triad-offers/assets/triad.js
 echo "widget copied to extensions/triad-offers/assets/triad.js"

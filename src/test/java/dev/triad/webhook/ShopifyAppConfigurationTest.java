@@ -58,9 +58,14 @@ class ShopifyAppConfigurationTest {
         Path copy = Files.createTempDirectory("triad-shopify-app");
         Files.copy(APP.resolve("shopify.app.toml"), copy.resolve("shopify.app.toml"));
         Files.copy(APP.resolve("configure.sh"), copy.resolve("configure.sh"));
-        Process run = new ProcessBuilder("bash", "configure.sh", "abc123", "https://triad.example.com/")
-                .directory(copy.toFile()).redirectErrorStream(true).start();
+        ProcessBuilder configure = new ProcessBuilder("bash", "configure.sh", "abc123", "https://triad.example.com/")
+                .directory(copy.toFile()).redirectErrorStream(true);
+        Path widget = Path.of("src", "main", "resources", "widget", "triad.js").toAbsolutePath();
+        configure.environment().put("TRIAD_WIDGET", widget.toString());
+        Process run = configure.start();
         assertThat(run.waitFor()).isZero();
+        assertThat(copy.resolve("extensions/triad-offers/assets/triad.js")).as("the app embed's widget")
+                .hasSameBinaryContentAs(widget);
 
         String filled = Files.readString(copy.resolve("shopify.app.toml"));
         assertThat(filled).doesNotContain("TRIAD_URL").doesNotContain("TRIAD_CLIENT_ID")
@@ -71,6 +76,7 @@ class ShopifyAppConfigurationTest {
         try (var files = Files.list(copy)) {
             files.forEach(f -> left.add(f.getFileName().toString()));
         }
-        assertThat(left).containsExactlyInAnyOrder("shopify.app.toml", "configure.sh");
+        assertThat(left).as("no backup files left behind").containsExactlyInAnyOrder("shopify.app.toml", "configure.sh",
+                "extensions");
     }
 }
