@@ -103,7 +103,8 @@ export function startStorefront({ port, triadUrl, shop, key, proxySecret }) {
     const message = Object.entries(query).map(([k, v]) => `${k}=${v}`).sort().join('');
     const signature = createHmac('sha256', proxySecret).update(message).digest('hex');
     const url = `${triadUrl}/proxy/v1${path}?${new URLSearchParams({ ...query, signature })}`;
-    proxied.push(path);
+    const placement = method === 'POST' && path === '/offers' ? JSON.parse(body).placement : null;
+    proxied.push(placement ? `${path} ${placement}` : path);
     const response = await fetch(url, { method, headers: { 'Content-Type': 'application/json' },
       body: method === 'POST' ? body : undefined });
     return { status: response.status, text: await response.text() };
@@ -113,12 +114,27 @@ export function startStorefront({ port, triadUrl, shop, key, proxySecret }) {
   // markup as Dawn's snippets/cart-drawer.liquid renders it (github.com/Shopify/dawn, v15): the
   // checkout button sits outside the drawer's form and names it (form="CartDrawer-Form"), the form
   // posts to /cart with name="checkout", and the dynamic checkout (Shop Pay) button sits beside it.
-  function dawnProductPage(embed) {
+  function dawnProductPage(embed, triggers) {
     return `<!doctype html><html lang="en"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1"><title>Trail Bike 500 — Test store</title>
 <style>body{font:16px system-ui;margin:24px}.drawer{position:fixed;inset:0 0 0 auto;width:360px;background:#fff;
 box-shadow:-4px 0 16px #0003;padding:16px}button{font:inherit;padding:10px 16px}</style></head>
-<body class="template-product"><h1>Trail Bike 500</h1><p>$799.00</p>
+<body class="template-product"><h1>Lock</h1><p>$25.00</p>
+<product-form class="product-form" data-hide-errors="false">
+  <form method="post" action="/cart/add" id="product-form-main" accept-charset="UTF-8" class="form"
+    enctype="multipart/form-data" novalidate="novalidate" data-type="add-to-cart-form">
+    <input type="hidden" name="id" value="v-lock" class="product-variant-id">
+    <button id="ProductSubmitButton" type="submit" name="add" class="product-form__submit button">Add to cart</button>
+  </form>
+</product-form>
+<script>
+  // As Dawn's assets/product-form.js does: the form goes to /cart/add (routes.cart_add_url) with fetch.
+  document.getElementById('product-form-main').addEventListener('submit', function (event) {
+    event.preventDefault();
+    fetch('/cart/add', { method: 'POST', headers: { 'X-Requested-With': 'XMLHttpRequest', Accept: 'application/javascript' },
+      body: new FormData(this) });
+  });
+</script>
 <cart-drawer class="drawer active">
   <div id="CartDrawer" class="cart-drawer">
     <div class="drawer__inner" role="dialog" aria-modal="true" aria-label="Your cart" tabindex="-1">
@@ -141,7 +157,8 @@ box-shadow:-4px 0 16px #0003;padding:16px}button{font:inherit;padding:10px 16px}
     </div>
   </div>
 </cart-drawer>
-${embed ? `<script src="${triadUrl}/widget/v1/triad.js" data-shop="${shop}" data-proxy="/apps/triad" data-platform="shopify" async></script>`
+${embed ? `<script src="${triadUrl}/widget/v1/triad.js" data-shop="${shop}" data-proxy="/apps/triad" data-platform="shopify"${
+    triggers ? ` data-triggers="${triggers}"` : ''} async></script>`
     : `<script src="${triadUrl}/widget/v1/triad.js" data-shop="${shop}" data-key="${key}" data-platform="shopify" async></script>`}
 </body></html>`;
   }
@@ -166,7 +183,8 @@ ${embed ? `<script src="${triadUrl}/widget/v1/triad.js" data-shop="${shop}" data
     }
     if (url.pathname === '/cart') return send(200, page('shopify', endpoint, url.searchParams.get('triggers')), 'text/html');
     if (url.pathname === '/products/trail-bike') {
-      return send(200, dawnProductPage(url.searchParams.get('embed') === 'proxy'), 'text/html');
+      return send(200, dawnProductPage(url.searchParams.get('embed') === 'proxy', url.searchParams.get('triggers')),
+        'text/html');
     }
     if (url.pathname.startsWith('/apps/triad/')) {
       const answer = await appProxy(url.pathname.slice('/apps/triad'.length), req.method, body,
@@ -199,6 +217,12 @@ ${embed ? `<script src="${triadUrl}/widget/v1/triad.js" data-shop="${shop}" data
     if (url.pathname === '/__carts') return send(200, { shopify, woo, productLookups });
 
     if (url.pathname === '/cart.js') return send(200, shopifyCart());
+    // A theme's product form, posted as multipart form data (Dawn): the variant is the "id" field.
+    if (url.pathname === '/cart/add' && req.method === 'POST') {
+      const variant = (body.match(/name="id"\r\n\r\n([^\r]+)/) || [])[1];
+      if (!variant || !add(shopify, variant, 1)) return send(422, { message: 'unknown variant' });
+      return send(200, { id: variant, quantity: 1 });
+    }
     if (url.pathname === '/cart/add.js' && req.method === 'POST') {
       const items = JSON.parse(body).items || [];
       if (!items.every(i => add(shopify, String(i.id), i.quantity || 1))) return send(422, { message: 'unknown variant' });

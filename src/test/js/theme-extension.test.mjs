@@ -74,10 +74,10 @@ await test('the app embed targets the page body and defaults to the checkout tri
 });
 
 await test('the app embed puts no key in the page, and the merchant\'s settings reach the widget', async () => {
-  const html = await render({ on_cart_page: true, language: 'de' });
+  const html = await render({ on_cart_page: true, after_add_to_cart: true, language: 'de' });
   assert.doesNotMatch(html, /data-key|pk_/);
   const attributes = script(html);
-  assert.equal(attributes['data-triggers'], 'checkout,cart');
+  assert.equal(attributes['data-triggers'], 'checkout,cart,product');
   assert.equal(attributes['data-lang'], 'de');
 });
 

@@ -136,7 +136,7 @@ test('through the App Proxy (the theme app embed) the pop-up opens with no key i
   await page.waitForSelector('.triad-card', { timeout: 3000 });
   await eventually(async () => (await (await fetch(store + '/__proxied')).json()).includes('/events'),
     'the impression through the proxy');
-  assert.ok((await (await fetch(store + '/__proxied')).json()).includes('/offers'));
+  assert.ok((await (await fetch(store + '/__proxied')).json()).includes('/offers checkout'));
   await page.click('.triad-go');
   await page.waitForURL(url => new URL(url).pathname === '/checkout', { timeout: 3000 });
   await context.close();
@@ -151,6 +151,21 @@ test('on a Dawn product page the cart drawer\'s checkout button opens the pop-up
   assert.equal(new URL(page.url()).pathname, '/products/trail-bike', 'the pop-up waits for the shopper');
   await page.click('.triad-go');
   await page.waitForURL(url => new URL(url).pathname === '/checkout', { timeout: 3000 });
+  await context.close();
+});
+
+test('after the theme\'s add to cart on a product page the offers open once, for the product placement', async () => {
+  const { context, page } = await fresh();
+  await page.goto(store + '/products/trail-bike?embed=proxy&triggers=checkout,product');
+  await page.waitForFunction(() => window.TriadWidget);
+  await page.click('#ProductSubmitButton');
+  await page.waitForSelector('.triad-card', { timeout: 3000 });
+  assert.deepEqual((await carts()).shopify.map(l => l.variant), ['v-500-m', 'v-lock']);
+  assert.ok((await (await fetch(store + '/__proxied')).json()).includes('/offers product'));
+  await page.keyboard.press('Escape');
+  await page.click('#ProductSubmitButton');
+  await page.waitForTimeout(500);
+  assert.equal(await page.$('.triad-card'), null, 'once per visit');
   await context.close();
 });
 

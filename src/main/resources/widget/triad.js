@@ -23,6 +23,10 @@
   };
   if (!config.shop || !(config.key || config.proxy)) return;
 
+  // The widget's own requests use the fetch the page had when it loaded: the product trigger below
+  // watches the theme's adds to cart, never the widget's.
+  var fetch = window.fetch.bind(window);
+
   var TEXT = {
     en: { title: 'Complete your order', close: 'Close', add: 'Add', addBoth: 'Add both', upgrade: 'Upgrade',
       added: 'Added', recommended: 'Recommended', extra: '+{0}', together: 'Bought together by {0} customers',
@@ -432,6 +436,22 @@
     event.stopPropagation();
     open('checkout').then(function () { continueTo(button); });
   }, true);
+
+  // After an add to cart on a product page ("product"): themes add through the AJAX Cart API (Dawn's
+  // product-form.js posts the form to /cart/add with fetch); once such an add succeeds, the offers open.
+  if (config.triggers.indexOf('product') >= 0 && config.platform === 'shopify') {
+    var themeFetch = window.fetch;
+    window.fetch = function (input) {
+      var result = themeFetch.apply(this, arguments);
+      var url = typeof input === 'string' ? input : input && input.url;
+      if (url && /\/cart\/add(\.js)?$/.test(new URL(url, location.href).pathname)) {
+        result.then(function (response) {
+          if (response.ok && once('product')) open('product');
+        }, function () {});
+      }
+      return result;
+    };
+  }
 
   function continueTo(button) {
     var form = button.form || button.closest('form');
