@@ -149,6 +149,8 @@ test('on a Dawn product page the cart drawer\'s checkout button opens the pop-up
   await page.click('#CartDrawer-Checkout');
   await page.waitForSelector('.triad-card', { timeout: 3000 });
   assert.equal(new URL(page.url()).pathname, '/products/trail-bike', 'the pop-up waits for the shopper');
+  await page.waitForTimeout(400);
+  await page.screenshot({ path: env.SCREENSHOTS + '/widget-drawer.png' });
   await page.click('.triad-go');
   await page.waitForURL(url => new URL(url).pathname === '/checkout', { timeout: 3000 });
   await context.close();
