@@ -43,6 +43,13 @@ public interface TriadConfig {
         /** Most lines a cart may have. */
         @WithDefault("100")
         int maxCartLines();
+
+        /**
+         * How long a bundle's discount can be claimed after the answer that offered it (its offer token's
+         * life; a limited-time offer's ends with its countdown).
+         */
+        @WithDefault("24h")
+        Duration discountValidFor();
     }
 
     /**

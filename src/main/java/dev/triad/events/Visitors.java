@@ -51,7 +51,7 @@ public class Visitors {
     }
 
     /** A key for {@code purpose} derived from this deployment's secret: the same on every instance. */
-    byte[] derivedKey(String purpose) {
+    public byte[] derivedKey(String purpose) {
         return Signatures.hmacSha256(key, purpose.getBytes(StandardCharsets.UTF_8));
     }
 

@@ -16,17 +16,18 @@ public sealed interface Offer {
 
     /**
      * A single complement added to the cart; {@code everyDays} &gt; 0 when it is something this customer
-     * buys again about that often and is due for ("buy it again").
+     * buys again about that often and is due for ("buy it again"); {@code discountPercent} &gt; 0 when a
+     * limited-time discount takes that much off its price ({@code extra} is then the discounted price).
      */
-    record AddOn(Candidate item, BigDecimal extra, long everyDays) implements Offer {
+    record AddOn(Candidate item, BigDecimal extra, long everyDays, int discountPercent) implements Offer {
 
         public AddOn(Candidate item, BigDecimal extra) {
-            this(item, extra, 0);
+            this(item, extra, 0, 0);
         }
 
         @Override
         public AddOn displayed(UnaryOperator<Candidate> display) {
-            return new AddOn(display.apply(item), extra, everyDays);
+            return new AddOn(display.apply(item), extra, everyDays, discountPercent);
         }
     }
 

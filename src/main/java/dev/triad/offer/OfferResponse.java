@@ -20,7 +20,12 @@ public record OfferResponse(
         boolean holdout,
         boolean degraded) {
 
-    /** One offer card. Fields that do not apply to its kind are left out. */
+    /**
+     * One offer card. Fields that do not apply to its kind are left out. An offer with a discount carries
+     * {@code token}, the signed offer the platform charges by ({@link OfferTokens}), valid until
+     * {@code expiresAt}; a limited-time offer also carries {@code countdown}, the seconds left of it when
+     * the answer was made (the widget counts down from it, not from the shopper's clock).
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record View(
             int tier,
@@ -36,6 +41,9 @@ public record OfferResponse(
             String price,
             String extra,
             Integer discountPercent,
+            String token,
+            String expiresAt,
+            Long countdown,
             String reason,
             Map<String, Object> evidence) {
     }

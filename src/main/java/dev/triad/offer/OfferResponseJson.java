@@ -69,6 +69,11 @@ public final class OfferResponseJson extends StdSerializer<OfferResponse> {
         if (view.discountPercent() != null) {
             json.writeNumberField("discountPercent", view.discountPercent());
         }
+        string(json, "token", view.token());
+        string(json, "expiresAt", view.expiresAt());
+        if (view.countdown() != null) {
+            json.writeNumberField("countdown", view.countdown());
+        }
         string(json, "reason", view.reason());
         evidence(view.evidence(), json, provider);
         json.writeEndObject();

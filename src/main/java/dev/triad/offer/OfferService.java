@@ -35,10 +35,12 @@ public class OfferService {
     private final Visitors visitors;
     private final SessionTally sessions;
     private final RequestIds requestIds;
+    private final OfferTokens tokens;
 
     public OfferService(SheetStore sheets, Visitors visitors, SessionTally sessions, RequestIds requestIds,
-            TriadConfig config) {
+            OfferTokens tokens, TriadConfig config) {
         this.sheets = sheets;
+        this.tokens = tokens;
         this.requestIds = requestIds;
         this.visitors = visitors;
         this.sessions = sessions;
@@ -68,8 +70,9 @@ public class OfferService {
         // A purchase history answers who bought what: read only for a customer the platform vouches for
         // (the App Proxy's signed logged_in_customer_id), never for an id anyone can type into a request.
         String historyOf = caller.platformSigned() ? customer : null;
-        return sheets.read(shop, query.cart().productIds(), dismissedBy, historyOf, config.redisTimeout())
-                .map(snapshot -> answer(requestId, shop, query, caller, snapshot, session != null ? session : customer))
+        String visitorHash = session != null ? session : customer;
+        return sheets.read(shop, query.cart().productIds(), dismissedBy, historyOf, visitorHash, config.redisTimeout())
+                .map(snapshot -> answer(requestId, shop, query, caller, snapshot, visitorHash))
                 .onFailure(failure -> !(failure instanceof ProblemException))
                 .recoverWithItem(failure -> degraded(requestId, shop, query, failure));
     }
@@ -90,14 +93,35 @@ public class OfferService {
         if (holdout) {
             return new OfferResponse(requestId, shopId, query.placement(), List.of(), null, true, false);
         }
-        long today = Math.floorDiv(System.currentTimeMillis(), 86_400_000L);
+        long now = System.currentTimeMillis() / 1000;
+        long today = Math.floorDiv(now, 86_400L);
+        long limitedEndsAt = limitedTimeEnds(shopId, shop, visitorHash, snapshot, now);
         Selection selection = new RuleOfThree(shop.settings(), presentment.shopDigits())
                 .select(presentment.cartInShopCurrency(query.cart()), snapshot.sheets(), snapshot.dismissed(),
-                        snapshot.history(), today)
+                        snapshot.history(), today, limitedEndsAt > now ? shop.settings().limitedTimePercent() : 0)
                 .displayed(snapshot::displayed);
-        OfferViews views = new OfferViews(presentment);
+        OfferViews views = new OfferViews(presentment, new DiscountTerms(tokens, shopId, shop.currency(),
+                now + config.discountValidFor().toSeconds(), limitedEndsAt, now));
         return new OfferResponse(requestId, shopId, query.placement(), views.of(selection),
                 views.freeShipping(selection), false, false);
+    }
+
+    /**
+     * When the visitor's limited-time offer ends (0: the shop runs none, or the visitor is unknown): the end
+     * stored at the visitor's first offers, or, on those, now plus the shop's minutes, stored for next time.
+     * Once it has passed, the offers come at their usual prices until the stored end expires a day later.
+     */
+    private long limitedTimeEnds(String shopId, Shop shop, String visitorHash, Snapshot snapshot, long now) {
+        int minutes = shop.settings().limitedTimeMinutes();
+        if (minutes == 0 || visitorHash == null) {
+            return 0;
+        }
+        if (snapshot.countdownEnds() > 0) {
+            return snapshot.countdownEnds();
+        }
+        long endsAt = now + minutes * 60L;
+        sheets.startCountdown(shopId, visitorHash, endsAt, minutes * 60L + 86_400L);
+        return endsAt;
     }
 
     private static Shop registered(String shopId, Shop shop) {

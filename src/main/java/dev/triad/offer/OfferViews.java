@@ -13,9 +13,16 @@ import dev.triad.sheet.Candidate;
 final class OfferViews {
 
     private final Presentment presentment;
+    private final DiscountTerms terms;
 
+    /** Cards without offer tokens: for a warm-up or a benchmark, which charge nobody. */
     OfferViews(Presentment presentment) {
+        this(presentment, null);
+    }
+
+    OfferViews(Presentment presentment, DiscountTerms terms) {
         this.presentment = presentment;
+        this.terms = terms;
     }
 
     List<OfferResponse.View> of(Selection selection) {
@@ -38,21 +45,44 @@ final class OfferViews {
     private OfferResponse.View view(int tier, Boolean recommended, Offer offer) {
         // Java 17 has no pattern switch; the sealed interface keeps this chain exhaustive in spirit.
         if (offer instanceof Offer.AddOn a) {
+            Integer percent = null;
+            String token = null;
+            String expiresAt = null;
+            Long countdown = null;
+            if (terms != null && a.discountPercent() > 0) {
+                percent = a.discountPercent();
+                token = terms.tokens().mint(new OfferToken(terms.shop(), "add_on", terms.limitedEndsAt(), terms.currency(),
+                        a.item().price().subtract(a.extra()), List.of(line(a.item()))));
+                expiresAt = terms.expiry(terms.limitedEndsAt());
+                countdown = terms.limitedEndsAt() - terms.now();
+            }
             return new OfferResponse.View(tier, "add_on", recommended, null,
                     a.item().productId(), a.item().variantId(), a.item().title(), a.item().image(), a.item().url(),
-                    null, money(a.item().price()), money(a.extra()), null,
+                    null, money(a.item().price()), money(a.extra()), percent, token, expiresAt, countdown,
                     a.everyDays() > 0 ? "buy_again" : reason(a.item()),
                     a.everyDays() > 0 ? Map.of("everyDays", a.everyDays()) : evidence(a.item()));
         }
         if (offer instanceof Offer.Bundle b) {
+            String token = null;
+            String expiresAt = null;
+            if (terms != null && b.discountPercent() > 0) {
+                token = terms.tokens().mint(new OfferToken(terms.shop(), "bundle", terms.bundleExpiresAt(),
+                        terms.currency(), b.price().subtract(b.extra()), b.items().stream().map(OfferViews::line).toList()));
+                expiresAt = terms.expiry(terms.bundleExpiresAt());
+            }
             return new OfferResponse.View(tier, "bundle", recommended, null,
                     null, null, null, null, null, b.items().stream().map(this::item).toList(),
-                    money(b.price()), money(b.extra()), b.discountPercent(), "bundle", null);
+                    money(b.price()), money(b.extra()), b.discountPercent(), token, expiresAt, null, "bundle", null);
         }
         Offer.Upgrade u = (Offer.Upgrade) offer;
         return new OfferResponse.View(tier, "upgrade", recommended, replaced(u.replaces()),
                 u.item().productId(), u.item().variantId(), u.item().title(), u.item().image(), u.item().url(),
-                null, money(u.item().price()), money(u.extra()), null, "next_tier", evidence(u.item()));
+                null, money(u.item().price()), money(u.extra()), null, null, null, null, "next_tier",
+                evidence(u.item()));
+    }
+
+    private static OfferToken.Line line(Candidate c) {
+        return new OfferToken.Line(c.productId(), c.variantId(), c.price());
     }
 
     private static String replaced(CartLine line) {

@@ -46,6 +46,12 @@ public final class RuleOfThree {
     /** @param bought the customer's purchases by product id; {@code today} epoch day */
     public Selection select(Cart cart, Map<String, OfferSheet> sheets, Set<String> dismissed,
             Map<String, PurchaseHistory.Bought> bought, long today) {
+        return select(cart, sheets, dismissed, bought, today, 0);
+    }
+
+    /** @param limitedTimePercent the add-on's limited-time discount while it runs; 0 for none */
+    public Selection select(Cart cart, Map<String, OfferSheet> sheets, Set<String> dismissed,
+            Map<String, PurchaseHistory.Bought> bought, long today, int limitedTimePercent) {
         List<String> productIds = cart.productIds();
         CustomerHistory history = bought.isEmpty() ? CustomerHistory.NONE
                 : new CustomerHistory(bought, today, settings.ownedWindowDays());
@@ -59,7 +65,8 @@ public final class RuleOfThree {
         Candidate addOn = again != null ? again.candidate : complements.isEmpty() ? null : addOn(complements, remaining);
         Set<String> shown = new HashSet<>();
         if (addOn != null) {
-            offers.add(new Offer.AddOn(addOn, money(addOn.price()), again == null ? 0 : history.dueEvery(addOn)));
+            offers.add(new Offer.AddOn(addOn, discounted(addOn.price(), limitedTimePercent),
+                    again == null ? 0 : history.dueEvery(addOn), limitedTimePercent));
             shown.add(addOn.productId());
             if (complements.size() >= 2) {
                 offers.add(bundle(complements.get(0), complements.get(1)));
@@ -159,8 +166,12 @@ public final class RuleOfThree {
     private Offer.Bundle bundle(Candidate first, Candidate second) {
         BigDecimal price = money(first.price().add(second.price()));
         int discount = settings.bundleDiscountPercent();
-        BigDecimal extra = money(price.multiply(BigDecimal.valueOf(100L - discount)).movePointLeft(2));
-        return new Offer.Bundle(List.of(first, second), price, extra, discount);
+        return new Offer.Bundle(List.of(first, second), price, discounted(price, discount), discount);
+    }
+
+    /** {@code price} less {@code percent} %, in the currency's decimals. */
+    private BigDecimal discounted(BigDecimal price, int percent) {
+        return money(price.multiply(BigDecimal.valueOf(100L - percent)).movePointLeft(2));
     }
 
     private BigDecimal freeShippingRemaining(Cart cart) {

@@ -31,8 +31,9 @@ import io.vertx.mutiny.redis.client.Response;
 
 /**
  * The read side of offer sheets: everything one offer request needs — the shop's record, the
- * sheets of the cart's products, the visitor's dismissals and the customer's purchase history — in
- * one MGET, hence one round trip, in cluster mode too (one hash tag).
+ * sheets of the cart's products, the visitor's dismissals, the customer's purchase history and the
+ * end of the visitor's limited-time offer — in one MGET, hence one round trip, in cluster mode too
+ * (one hash tag).
  */
 @Singleton
 public class SheetStore {
@@ -60,7 +61,7 @@ public class SheetStore {
      * is for the round trip; parsing the answer comes after it.
      */
     public Uni<Snapshot> read(String shop, List<String> productIds, List<String> visitors, String customer,
-            Duration timeout) {
+            String countdownOf, Duration timeout) {
         Request mget = Request.cmd(Command.MGET).arg(Keys.shop(shop));
         for (String id : productIds) {
             mget.arg(Keys.sheet(shop, id));
@@ -71,11 +72,26 @@ public class SheetStore {
         if (customer != null) {
             mget.arg(Keys.history(shop, customer));
         }
+        if (countdownOf != null) {
+            mget.arg(Keys.countdown(shop, countdownOf));
+        }
         return redis.send(mget).ifNoItem().after(timeout).fail()
-                .map(reply -> parse(shop, reply, productIds, visitors.size(), customer != null));
+                .map(reply -> parse(shop, reply, productIds, visitors.size(), customer != null, countdownOf != null));
     }
 
-    private Snapshot parse(String shopId, Response reply, List<String> productIds, int visitors, boolean customer) {
+    /**
+     * Starts {@code visitor}'s limited-time offer, to end at {@code endsAt}, unless one was started (a
+     * request a moment earlier): fire and forget, the offer path does not wait for it.
+     */
+    public void startCountdown(String shop, String visitor, long endsAt, long keepSeconds) {
+        redis.send(Request.cmd(Command.SET).arg(Keys.countdown(shop, visitor)).arg(endsAt).arg("NX").arg("EX")
+                .arg(keepSeconds)).subscribe().with(ok -> {
+                }, failure -> {
+                });
+    }
+
+    private Snapshot parse(String shopId, Response reply, List<String> productIds, int visitors, boolean customer,
+            boolean countdown) {
         try {
             Shop shop = reply.get(0) == null ? null : shop(shopId, reply.get(0).toBytes());
             Map<String, OfferSheet> found = new HashMap<>(productIds.size() * 2);
@@ -94,11 +110,23 @@ public class SheetStore {
                 Response value = reply.get(productIds.size() + 1 + i);
                 Dismissals.addLive(value == null ? null : value.toBytes(), now, dismissed);
             }
-            Response history = customer ? reply.get(productIds.size() + 1 + visitors) : null;
+            int next = productIds.size() + 1 + visitors;
+            Response history = customer ? reply.get(next++) : null;
+            Response countdownEnds = countdown ? reply.get(next) : null;
             return new Snapshot(shop, found, dismissed,
-                    PurchaseHistory.read(history == null ? null : history.toBytes()), stored, sheets);
+                    PurchaseHistory.read(history == null ? null : history.toBytes()), stored, sheets,
+                    countdownEnds == null ? 0 : endsAt(countdownEnds.toString()));
         } catch (IOException e) {
             throw new CorruptSheetException(e);
+        }
+    }
+
+    /** A stored countdown's end; 0 (none) for what Triad did not write. */
+    private static long endsAt(String stored) {
+        try {
+            return Long.parseLong(stored);
+        } catch (NumberFormatException e) {
+            return 0;
         }
     }
 

@@ -28,13 +28,15 @@ public final class Snapshot {
     private final Map<String, PurchaseHistory.Bought> history;
     private final List<Stored> stored;
     private final SheetCodec codec;
+    private final long countdownEnds;
 
     /** A sheet's bytes as Redis returned them, in cart order. */
     record Stored(byte[] bytes, int offset, int length) {
     }
 
     Snapshot(Shop shop, Map<String, OfferSheet> sheets, Set<String> dismissed, Map<String, PurchaseHistory.Bought> history,
-            List<Stored> stored, SheetCodec codec) {
+            List<Stored> stored, SheetCodec codec, long countdownEnds) {
+        this.countdownEnds = countdownEnds;
         this.shop = shop;
         this.sheets = sheets;
         this.dismissed = dismissed;
@@ -55,7 +57,7 @@ public final class Snapshot {
             sheets.put(sheet.getKey(), codec.readForSelection(bytes, 0, bytes.length));
             kept.add(new Stored(bytes, 0, bytes.length));
         }
-        return new Snapshot(null, sheets, Set.of(), Map.of(), kept, codec);
+        return new Snapshot(null, sheets, Set.of(), Map.of(), kept, codec, 0);
     }
 
     public Shop shop() {
@@ -88,5 +90,10 @@ public final class Snapshot {
         } catch (IOException e) {
             throw new SheetStore.CorruptSheetException(e);
         }
+    }
+
+    /** The epoch second the visitor's limited-time offer ends; 0 when none has started. */
+    long countdownEnds() {
+        return countdownEnds;
     }
 }

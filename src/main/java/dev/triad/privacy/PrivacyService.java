@@ -45,12 +45,12 @@ public class PrivacyService {
         this.stored = stored;
     }
 
-    /** Erases what Triad holds on a customer: purchase history, dismissals, offers added, session group. */
+    /** Erases what Triad holds on a customer: purchase history, dismissals, offers added, session group, countdown. */
     public void redactCustomer(Shop shop, String customerId) {
         String customer = visitors.customer(shop.id(), customerId);
         redis.send(Request.cmd(Command.UNLINK).arg(Keys.customer(shop.id(), customer)).arg(Keys.history(shop.id(), customer))
                 .arg(Keys.dismissed(shop.id(), customer)).arg(Keys.added(shop.id(), customer))
-                .arg(Keys.session(shop.id(), customer)));
+                .arg(Keys.session(shop.id(), customer)).arg(Keys.countdown(shop.id(), customer)));
     }
 
     /** What Triad holds on a customer, kept 30 days for the merchant under {@code requestId}. */

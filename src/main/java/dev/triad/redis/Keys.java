@@ -128,6 +128,14 @@ public final class Keys {
         return prefix(shop) + "added:" + visitor;
     }
 
+    /**
+     * String: the epoch second a visitor's limited-time offer ends, read by the offer MGET, written once
+     * (NX) on the visitor's first offers, kept a day past its end so that a reload does not start it again.
+     */
+    public static String countdown(String shop, String visitor) {
+        return prefix(shop) + "countdown:" + visitor;
+    }
+
     /** String: the group ({@code exposed} or {@code holdout}) of a session that asked for offers. */
     public static String session(String shop, String visitor) {
         return prefix(shop) + "session:" + visitor;

@@ -22,7 +22,7 @@ public record ShopRequest(
     /** Settings as sent; omitted ones take their defaults. */
     public record Settings(Integer stepBandPercent, Integer bundleDiscountPercent, String freeShippingThreshold,
             Integer holdoutPercent, List<String> tierOptions, List<String> nonTierOptions, List<String> neverOffer,
-            Integer ownedWindowDays) {
+            Integer ownedWindowDays, Integer limitedTimeMinutes, Integer limitedTimePercent) {
     }
 
     static final int MAX_OPTION_NAMES = 20;
@@ -55,7 +55,7 @@ public record ShopRequest(
     }
 
     private ShopSettings validSettings() {
-        Settings s = settings == null ? new Settings(null, null, null, null, null, null, null, null) : settings;
+        Settings s = settings == null ? new Settings(null, null, null, null, null, null, null, null, null, null) : settings;
         ShopSettings d = ShopSettings.DEFAULTS;
         BigDecimal threshold = s.freeShippingThreshold() == null ? null
                 : Money.parse("settings.freeShippingThreshold", s.freeShippingThreshold());
@@ -67,7 +67,17 @@ public record ShopRequest(
                 names("settings.tierOptions", s.tierOptions(), MAX_OPTION_NAMES),
                 names("settings.nonTierOptions", s.nonTierOptions(), MAX_OPTION_NAMES),
                 names("settings.neverOffer", s.neverOffer(), MAX_NEVER_OFFER),
-                bounded("settings.ownedWindowDays", s.ownedWindowDays(), d.ownedWindowDays(), 0, 730));
+                bounded("settings.ownedWindowDays", s.ownedWindowDays(), d.ownedWindowDays(), 0, 730),
+                limitedTimeMinutes(s.limitedTimeMinutes()),
+                bounded("settings.limitedTimePercent", s.limitedTimePercent(), d.limitedTimePercent(), 1, 50));
+    }
+
+    private static int limitedTimeMinutes(Integer minutes) {
+        if (minutes != null && minutes != 0 && (minutes < 5 || minutes > 120)) {
+            throw ProblemException.invalid("settings.limitedTimeMinutes",
+                    "'settings.limitedTimeMinutes' must be 0 (off) or from 5 to 120");
+        }
+        return minutes == null ? 0 : minutes;
     }
 
     private static List<String> names(String field, List<String> names, int most) {

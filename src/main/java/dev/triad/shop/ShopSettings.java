@@ -21,6 +21,10 @@ import com.fasterxml.jackson.annotation.JsonFormat;
  *                               fees and gift cards; at most 50, none by default
  * @param ownedWindowDays        a customer who bought a durable product (one not bought again by its
  *                               buyers) within this many days is not offered it (0-730, default 365; 0: off)
+ * @param limitedTimeMinutes     a limited-time offer: the add-on takes {@code limitedTimePercent} off for this many
+ *                               minutes from a visitor's first offers, with a countdown (0: off, the default;
+ *                               else 5-120); one countdown per visitor and day, never restarted by a reload
+ * @param limitedTimePercent     the limited-time discount on the add-on (1-50, default 10)
  */
 public record ShopSettings(
         int stepBandPercent,
@@ -30,14 +34,18 @@ public record ShopSettings(
         List<String> tierOptions,
         List<String> nonTierOptions,
         List<String> neverOffer,
-        int ownedWindowDays) {
+        int ownedWindowDays,
+        int limitedTimeMinutes,
+        int limitedTimePercent) {
 
     public static final int OWNED_WINDOW_DAYS = 365;
+    public static final int LIMITED_TIME_PERCENT = 10;
 
     public static final ShopSettings DEFAULTS = new ShopSettings(60, 10, null, 0);
 
-    /** Shops stored before the option lists read as having none. */
+    /** Shops stored before the option lists read as having none, and without a limited-time discount. */
     public ShopSettings {
+        limitedTimePercent = limitedTimePercent == 0 ? LIMITED_TIME_PERCENT : limitedTimePercent;
         tierOptions = List.copyOf(tierOptions == null ? List.of() : tierOptions);
         nonTierOptions = List.copyOf(nonTierOptions == null ? List.of() : nonTierOptions);
         neverOffer = List.copyOf(neverOffer == null ? List.of() : neverOffer);
@@ -46,12 +54,12 @@ public record ShopSettings(
     public ShopSettings(int stepBandPercent, int bundleDiscountPercent, BigDecimal freeShippingThreshold,
             int holdoutPercent) {
         this(stepBandPercent, bundleDiscountPercent, freeShippingThreshold, holdoutPercent, List.of(), List.of(),
-                List.of(), OWNED_WINDOW_DAYS);
+                List.of(), OWNED_WINDOW_DAYS, 0, LIMITED_TIME_PERCENT);
     }
 
     public ShopSettings(int stepBandPercent, int bundleDiscountPercent, BigDecimal freeShippingThreshold,
             int holdoutPercent, List<String> tierOptions, List<String> nonTierOptions) {
         this(stepBandPercent, bundleDiscountPercent, freeShippingThreshold, holdoutPercent, tierOptions, nonTierOptions,
-                List.of(), OWNED_WINDOW_DAYS);
+                List.of(), OWNED_WINDOW_DAYS, 0, LIMITED_TIME_PERCENT);
     }
 }

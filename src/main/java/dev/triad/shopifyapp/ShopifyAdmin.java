@@ -87,11 +87,20 @@ public class ShopifyAdmin {
      * bucket has had time to refill, up to five times.
      */
     public JsonNode graphql(String shop, String accessToken, String query) {
+        return graphql(shop, accessToken, query, null);
+    }
+
+    /** An Admin GraphQL request with {@code variables} (null for none), tried again as {@link #graphql(String, String, String)}. */
+    public JsonNode graphql(String shop, String accessToken, String query, Map<String, Object> variables) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("query", query);
+        if (variables != null) {
+            body.put("variables", variables);
+        }
         for (int attempt = 0;; attempt++) {
             JsonNode answer;
             try {
-                answer = post(shop, "/admin/api/" + config.apiVersion() + "/graphql.json", Map.of("query", query),
-                        accessToken);
+                answer = post(shop, "/admin/api/" + config.apiVersion() + "/graphql.json", body, accessToken);
             } catch (ProblemException e) {
                 if (e.status() != 503 || attempt >= 3) {
                     throw e;

@@ -42,7 +42,7 @@ class CustomerHistoryTest {
     void shouldOfferADurableAgainOnceTheWindowHasPassedOrWhenTheShopTurnedTheWindowOff() {
         assertThat(RuleOfThreeTest.productIds(select(Map.of("p-helmet", new Bought(TODAY - 400, TODAY - 400, 1)),
                 ShopSettings.DEFAULTS))).contains("p-helmet");
-        ShopSettings noWindow = new ShopSettings(60, 10, null, 0, List.of(), List.of(), List.of(), 0);
+        ShopSettings noWindow = new ShopSettings(60, 10, null, 0, List.of(), List.of(), List.of(), 0, 0, 10);
         assertThat(RuleOfThreeTest.productIds(select(Map.of("p-helmet", new Bought(TODAY - 3, TODAY - 3, 1)), noWindow)))
                 .contains("p-helmet");
     }

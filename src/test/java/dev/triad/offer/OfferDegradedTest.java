@@ -9,6 +9,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -59,23 +61,29 @@ class OfferDegradedTest {
         Redis.command("SET", key, "{not json at all");
         String garbage = cartOf("p-garbage", "v-g", "5.00");
         send(garbage);
-        assertDegradedWithinBudget(garbage);
+        List<Long> millis = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            millis.add(timedDegraded(garbage));
+        }
         Redis.command("DEL", key);
+        assertMedianWithinBudget(millis);
     }
 
     @Test
     @Order(2)
     void shouldAnswerDegradedWithinBudgetWhenRedisStalls() throws Exception {
-        for (int round = 0; round < 3; round++) {
+        List<Long> millis = new ArrayList<>();
+        for (int round = 0; round < 4; round++) {
             CompletableFuture<String> stall = CompletableFuture.supplyAsync(() -> Redis.command("DEBUG", "SLEEP", "0.3"));
             Thread.sleep(50);
             if (round == 0) {
                 send(ONE_BIKE);
             } else {
-                assertDegradedWithinBudget(ONE_BIKE);
+                millis.add(timedDegraded(ONE_BIKE));
             }
             stall.get();
         }
+        assertMedianWithinBudget(millis);
         bikes.offersForOneBike().then().statusCode(200).body("degraded", equalTo(false));
     }
 
@@ -84,9 +92,11 @@ class OfferDegradedTest {
     void shouldAnswerDegradedWithinBudgetWhenRedisIsDown() throws Exception {
         Redis.command("SHUTDOWN", "NOSAVE");
         send(ONE_BIKE);
+        List<Long> millis = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
-            assertDegradedWithinBudget(ONE_BIKE);
+            millis.add(timedDegraded(ONE_BIKE));
         }
+        assertMedianWithinBudget(millis);
     }
 
     private HttpResponse<String> send(String cartJson) throws Exception {
@@ -119,13 +129,25 @@ class OfferDegradedTest {
      * Each failure path is taken once untimed first ({@link #send}): the budget is for a warm server,
      * not for the first class loading of an exception path in a fresh JVM.
      */
-    private void assertDegradedWithinBudget(String cartJson) throws Exception {
+    private long timedDegraded(String cartJson) throws Exception {
         long start = System.nanoTime();
         HttpResponse<String> response = send(cartJson);
         long millis = Duration.ofNanos(System.nanoTime() - start).toMillis();
         assertEquals(200, response.statusCode(), response.body());
         assertTrue(response.body().contains("\"offers\":[]"), response.body());
         assertTrue(response.body().contains("\"degraded\":true"), response.body());
-        assertTrue(millis <= BUDGET_MILLIS, "degraded answer took " + millis + " ms, budget " + BUDGET_MILLIS + " ms");
+        return millis;
+    }
+
+    /**
+     * The median of several answers, not each one: on a shared two-core machine a single answer can
+     * meet a collection or another build's burst, which is not Triad waiting; a timeout that did not
+     * work would put every answer over the budget.
+     */
+    private static void assertMedianWithinBudget(List<Long> millis) {
+        List<Long> sorted = millis.stream().sorted().toList();
+        long median = sorted.get(sorted.size() / 2);
+        assertTrue(median <= BUDGET_MILLIS, "degraded answers took " + millis + " ms (median " + median
+                + "), budget " + BUDGET_MILLIS + " ms");
     }
 }

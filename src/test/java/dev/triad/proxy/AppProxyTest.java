@@ -15,6 +15,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import dev.triad.base.Signatures;
+import dev.triad.support.AppProxy;
 import dev.triad.support.BikeShop;
 import dev.triad.support.Orders;
 import dev.triad.support.RedisTestResource;
@@ -104,23 +105,10 @@ class AppProxyTest {
     }
 
     static RequestSpecification signed(String shop, long timestamp, Map<String, String> extra) {
-        Map<String, String> query = new LinkedHashMap<>();
-        query.put("shop", shop);
-        query.put("path_prefix", "/apps/triad");
-        query.put("timestamp", String.valueOf(timestamp));
-        if (extra != null) {
-            query.putAll(extra);
-        }
-        RequestSpecification request = given();
-        query.forEach(request::queryParam);
-        return request.queryParam("signature", signature(query));
+        return AppProxy.signed(shop, timestamp, extra);
     }
 
     static String signature(Map<String, String> query) {
-        Map<String, List<String>> lists = new LinkedHashMap<>();
-        query.forEach((k, v) -> lists.put(k, List.of(v)));
-        return HexFormat.of().formatHex(Signatures.hmacSha256(
-                RedisTestResource.SHOPIFY_SECRET.getBytes(StandardCharsets.UTF_8),
-                AppProxySignature.signedMessage(lists).getBytes(StandardCharsets.UTF_8)));
+        return AppProxy.signature(query);
     }
 }

@@ -46,7 +46,7 @@ class ShopifyAppConfigurationTest {
         assertThat(compliance).isEqualTo(mandatory).containsExactlyInAnyOrder("customers/data_request", "customers/redact",
                 "shop/redact");
         assertThat(app.path("access_scopes").path("scopes").asText().split(","))
-                .containsExactlyInAnyOrder("read_products", "read_inventory", "read_orders");
+                .containsExactlyInAnyOrder("read_products", "read_inventory", "read_orders", "write_discounts");
         assertThat(app.path("application_url").asText()).isEqualTo("TRIAD_URL/shopify/app");
         assertThat(app.path("embedded").asBoolean()).isTrue();
         assertThat(app.path("app_proxy").path("url").asText()).isEqualTo("TRIAD_URL/proxy/v1");
