@@ -12,7 +12,13 @@ const CATALOG = {
   'v-700-m': { productId: 'p-bike-700', title: 'Trail Bike 700', cents: 94900 },
   'v-helmet': { productId: 'p-helmet', title: 'Helmet', cents: 4900 },
   'v-lock': { productId: 'p-lock', title: 'Lock', cents: 2500 },
-  'v-light': { productId: 'p-light', title: 'Light', cents: 1900 }
+  'v-light': { productId: 'p-light', title: 'Light', cents: 1900 },
+  // The same shop with Shopify's numeric ids (the AJAX Cart API's variant_id and product_id), for a shop that
+  // installed the app and whose discounts Triad creates through the Admin API.
+  2001: { productId: '1001', title: 'Trail Bike', cents: 79900 },
+  2002: { productId: '1002', title: 'Helmet', cents: 4900 },
+  2003: { productId: '1003', title: 'Lock', cents: 2500 },
+  2004: { productId: '1004', title: 'Light', cents: 1900 }
 };
 export const NONCE = 'woo-nonce-4711';
 
@@ -22,16 +28,18 @@ export function startStorefront({ port, triadUrl, shop, key, proxySecret }) {
   let nextKey;
   let productLookups;
   let market;
+  let discounts;
   const proxied = [];
   // Each reset is a new shopper with a cart of their own (a new cart token: what one dismissed, another sees).
   let carts = 0;
-  const reset = () => {
+  const reset = (first = 'v-500-m') => {
     carts++;
     proxied.length = 0;
     nextKey = 1;
     productLookups = [];
     market = null;
-    shopify = [line('v-500-m', 1)];
+    discounts = [];
+    shopify = [line(first, 1)];
     woo = [line('v-500-m', 1)];
   };
   reset();
@@ -55,6 +63,7 @@ export function startStorefront({ port, triadUrl, shop, key, proxySecret }) {
   function shopifyCart() {
     return {
       token: `c${carts}-fake-cart-token?key=secret`, currency: market ? market.active : 'USD',
+      discount_codes: discounts.map(code => ({ code, applicable: true })),
       items: shopify.map(l => ({ key: l.key, product_id: CATALOG[l.variant].productId, variant_id: l.variant,
         quantity: l.quantity, price: Math.round(CATALOG[l.variant].cents * (market ? Number(market.rate) : 1)),
         title: CATALOG[l.variant].title }))
@@ -209,12 +218,12 @@ ${embed ? `<script src="${triadUrl}/widget/v1/triad.js" data-shop="${shop}" data
         + `rx="12" fill="${color}"/>${shape}</svg>`,
       'image/svg+xml');
     }
-    if (url.pathname === '/__reset') { reset(); return send(200, { ok: true }); }
+    if (url.pathname === '/__reset') { reset(url.searchParams.get('first') || undefined); return send(200, { ok: true }); }
     if (url.pathname === '/__market') {
       market = { active: url.searchParams.get('active'), rate: url.searchParams.get('rate') };
       return send(200, { ok: true });
     }
-    if (url.pathname === '/__carts') return send(200, { shopify, woo, productLookups });
+    if (url.pathname === '/__carts') return send(200, { shopify, woo, productLookups, discounts });
 
     if (url.pathname === '/cart.js') return send(200, shopifyCart());
     // A theme's product form, posted as multipart form data (Dawn): the variant is the "id" field.
@@ -227,6 +236,13 @@ ${embed ? `<script src="${triadUrl}/widget/v1/triad.js" data-shop="${shop}" data
       const items = JSON.parse(body).items || [];
       if (!items.every(i => add(shopify, String(i.id), i.quantity || 1))) return send(422, { message: 'unknown variant' });
       return send(200, { items });
+    }
+    // The cart's discount codes, as /cart/update.js takes them since 2025-05 ("discount": the whole list,
+    // comma-separated; shopify.dev Cart API "Update the cart discounts").
+    if (url.pathname === '/cart/update.js' && req.method === 'POST') {
+      const update = JSON.parse(body);
+      if (typeof update.discount === 'string') discounts = update.discount.split(',').map(c => c.trim()).filter(Boolean);
+      return send(200, shopifyCart());
     }
     if (url.pathname === '/cart/change.js' && req.method === 'POST') {
       const change = JSON.parse(body);

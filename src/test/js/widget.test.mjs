@@ -15,13 +15,16 @@ const browser = await chromium.launch({
 });
 mkdirSync(env.SCREENSHOTS, { recursive: true });
 
+// Two suites: "widget" (the bike shop of WidgetBrowserTest) and "discounts" (an installed Shopify app shop with
+// numeric ids, DiscountBrowserTest); SUITE says which runs.
 const tests = [];
-const test = (name, body) => tests.push({ name, body });
+const test = (name, body, suite = 'widget') => tests.push({ name, body, suite });
 
-async function fresh(viewport = { width: 1280, height: 800 }) {
-  await fetch(store + '/__reset');
+async function fresh(viewport = { width: 1280, height: 800 }, first) {
+  await fetch(store + '/__reset' + (first ? '?first=' + first : ''));
   const context = await browser.newContext({ viewport });
   const page = await context.newPage();
+  page.setDefaultTimeout(5000);
   page.on('pageerror', error => console.log('    page error:', error.message));
   page.on('console', message => message.type() === 'error' && console.log('    console:', message.text()));
   return { context, page };
@@ -213,8 +216,57 @@ test('offers for the product of a WooCommerce variation in the cart, by keyboard
   await context.close();
 });
 
+test('a bundle added from the pop-up reaches the cart with the discount code its claim made, beside the codes already there', async () => {
+  const { context, page } = await fresh(undefined, '2001');
+  await page.goto(store + '/products/trail-bike?embed=proxy');
+  await page.evaluate(() => fetch('/cart/update.js', { method: 'POST', headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ discount: 'WELCOME5' }) }));
+  await page.waitForFunction(() => window.TriadWidget);
+  await page.click('#CartDrawer-Checkout');
+  await page.waitForSelector('.triad-card[data-kind="bundle"]', { timeout: 3000 });
+  assert.match(await page.textContent('.triad-card[data-kind="bundle"]'), /Save 10%/);
+  await page.click('.triad-card[data-kind="bundle"] button');
+  await page.waitForSelector('.triad-card[data-kind="bundle"] button:has-text("Added")', { timeout: 3000 });
+  const cart = await carts();
+  assert.deepEqual(cart.shopify.map(l => l.variant), ['2001', '2002', '2003']);
+  assert.equal(cart.discounts.length, 2, 'the shopper\'s own code and the offer\'s: ' + cart.discounts);
+  assert.equal(cart.discounts[0], 'WELCOME5');
+  assert.match(cart.discounts[1], /^TRIAD-[A-Z2-7]{16}$/);
+  assert.ok((await (await fetch(store + '/__proxied')).json()).includes('/claims'));
+  await context.close();
+}, 'discounts');
+
+test('a limited-time add-on shows one countdown, from Triad\'s clock, that coming back does not start again', async () => {
+  const { context, page } = await fresh(undefined, '2001');
+  await page.goto(store + '/products/trail-bike?embed=proxy');
+  await page.waitForFunction(() => window.TriadWidget);
+  await page.click('#CartDrawer-Checkout');
+  const timer = await page.waitForSelector('[role="timer"]', { timeout: 3000 });
+  assert.equal((await page.$$('[role="timer"]')).length, 1, 'one countdown');
+  const first = await timer.textContent();
+  assert.match(first, /^Offer ends in 1[45]:\d\d$/);
+  const helmet = await page.textContent('.triad-card[data-kind="add_on"]:has-text("Helmet")');
+  assert.match(helmet, /Save 10%/);
+  assert.match(helmet, /\+\$44\.10/);
+  await page.waitForTimeout(1200);
+  await page.screenshot({ path: env.SCREENSHOTS + '/widget-countdown.png' });
+  const seconds = text => { const [m, s] = text.match(/(\d+):(\d\d)/).slice(1).map(Number); return m * 60 + s; };
+  // Something else goes into the cart (what was not taken but seen is not dismissed then), on to checkout, and back.
+  await page.click('.triad-card[data-kind="add_on"]:has-text("Light") button');
+  await page.waitForSelector('.triad-card[data-kind="add_on"]:has-text("Light") button:has-text("Added")');
+  await page.click('.triad-go');
+  await page.waitForURL(url => new URL(url).pathname === '/checkout', { timeout: 3000 });
+  await page.goto(store + '/products/trail-bike?embed=proxy');
+  await page.waitForFunction(() => window.TriadWidget);
+  await page.evaluate(() => { window.TriadWidget.open('checkout'); });
+  const again = await (await page.waitForSelector('[role="timer"]', { timeout: 3000 })).textContent();
+  assert.ok(seconds(again) < seconds(first), `coming back, the countdown goes on (${first} then ${again})`);
+  await context.close();
+}, 'discounts');
+
+const suite = env.SUITE || 'widget';
 let failed = 0;
-for (const { name, body } of tests) {
+for (const { name, body } of tests.filter(t => t.suite === suite)) {
   try {
     await body();
     console.log('  ✓ ' + name);
@@ -225,5 +277,6 @@ for (const { name, body } of tests) {
 }
 await browser.close();
 server.close();
-console.log(`${tests.length - failed} of ${tests.length} browser tests passed`);
+const ran = tests.filter(t => t.suite === suite).length;
+console.log(`${ran - failed} of ${ran} browser tests (${suite}) passed`);
 process.exit(failed ? 1 : 0);

@@ -32,25 +32,29 @@
       added: 'Added', recommended: 'Recommended', extra: '+{0}', together: 'Bought together by {0} customers',
       pick: 'Our pick for you', nextTier: 'The next step up', save: 'Save {0}%', shipping: 'Add {0} more for free shipping',
       shippingDone: 'Your order ships free', proceed: 'Continue to checkout', done: 'Continue', rating: '{0} ★ ({1})',
-      againDays: 'You buy this every ~{0} days', againWeeks: 'You buy this every ~{0} weeks' },
+      againDays: 'You buy this every ~{0} days', againWeeks: 'You buy this every ~{0} weeks',
+      endsIn: 'Offer ends in {0}', ended: 'Offer ended' },
     de: { title: 'Ihre Bestellung abrunden', close: 'Schließen', add: 'Hinzufügen', addBoth: 'Beide hinzufügen',
       upgrade: 'Upgraden', added: 'Hinzugefügt', recommended: 'Empfohlen', extra: '+{0}',
       together: 'Von {0} Kunden zusammen gekauft', pick: 'Unsere Empfehlung', nextTier: 'Die nächste Stufe',
       save: '{0} % sparen', shipping: 'Noch {0} bis zum kostenlosen Versand', shippingDone: 'Ihre Bestellung wird kostenlos versandt',
       proceed: 'Weiter zur Kasse', done: 'Weiter', rating: '{0} ★ ({1})',
-      againDays: 'Sie kaufen das etwa alle {0} Tage', againWeeks: 'Sie kaufen das etwa alle {0} Wochen' },
+      againDays: 'Sie kaufen das etwa alle {0} Tage', againWeeks: 'Sie kaufen das etwa alle {0} Wochen',
+      endsIn: 'Angebot endet in {0}', ended: 'Angebot beendet' },
     fr: { title: 'Complétez votre commande', close: 'Fermer', add: 'Ajouter', addBoth: 'Ajouter les deux',
       upgrade: 'Passer au modèle supérieur', added: 'Ajouté', recommended: 'Recommandé', extra: '+{0}',
       together: 'Achetés ensemble par {0} clients', pick: 'Notre sélection', nextTier: 'Le niveau supérieur',
       save: 'Économisez {0} %', shipping: 'Plus que {0} pour la livraison gratuite', shippingDone: 'Livraison gratuite',
       proceed: 'Passer la commande', done: 'Continuer', rating: '{0} ★ ({1})',
-      againDays: 'Vous en achetez environ tous les {0} jours', againWeeks: 'Vous en achetez environ toutes les {0} semaines' },
+      againDays: 'Vous en achetez environ tous les {0} jours', againWeeks: 'Vous en achetez environ toutes les {0} semaines',
+      endsIn: 'L\u2019offre se termine dans {0}', ended: 'Offre terminée' },
     es: { title: 'Completa tu pedido', close: 'Cerrar', add: 'Añadir', addBoth: 'Añadir ambos', upgrade: 'Mejorar',
       added: 'Añadido', recommended: 'Recomendado', extra: '+{0}', together: 'Comprados juntos por {0} clientes',
       pick: 'Nuestra selección', nextTier: 'El siguiente nivel', save: 'Ahorra un {0} %',
       shipping: 'Añade {0} más para el envío gratis', shippingDone: 'Tu pedido tiene envío gratis',
       proceed: 'Ir a pagar', done: 'Continuar', rating: '{0} ★ ({1})',
-      againDays: 'Lo compras cada ~{0} días', againWeeks: 'Lo compras cada ~{0} semanas' }
+      againDays: 'Lo compras cada ~{0} días', againWeeks: 'Lo compras cada ~{0} semanas',
+      endsIn: 'La oferta termina en {0}', ended: 'Oferta terminada' }
   };
   var text = TEXT[config.lang] || TEXT.en;
   function t(name) {
@@ -80,6 +84,19 @@
       },
       add: function (variants) {
         return post('/cart/add.js', { items: variants.map(function (id) { return { id: Number(id) || id, quantity: 1 }; }) });
+      },
+      // An offer with a discount is claimed through the App Proxy: Triad makes a one-order code for exactly
+      // the offer's items and saving, which joins the cart's codes (/cart/update.js "discount" replaces
+      // the whole list, so the codes already there go with it).
+      claim: function (token) {
+        return config.proxy ? post(config.proxy + '/claims', { token: token }) : Promise.resolve(null);
+      },
+      discount: function (code) {
+        return fetch('/cart.js', { credentials: 'same-origin' }).then(json).then(function (cart) {
+          var codes = (cart.discount_codes || []).map(function (d) { return d.code; })
+            .filter(function (c) { return c && c !== code; });
+          return post('/cart/update.js', { discount: codes.concat(code).join(',') });
+        });
       },
       swap: function (line, variant) {
         return post('/cart/change.js', { id: line.key, quantity: 0 }).then(function () {
@@ -156,7 +173,11 @@
   var platform = platforms[config.platform];
 
   function json(response) {
-    if (!response.ok) throw new Error('HTTP ' + response.status);
+    if (!response.ok) {
+      var error = new Error('HTTP ' + response.status);
+      error.status = response.status;
+      throw error;
+    }
     return response.json();
   }
 
@@ -248,6 +269,7 @@
     + '.triad-head{display:flex;justify-content:space-between;align-items:center;gap:12px;margin-bottom:12px}'
     + '.triad-head h2{font-size:20px;margin:0}.triad-x{border:0;background:none;font-size:28px;line-height:1;cursor:pointer;'
     + 'color:#374151;width:44px;height:44px;border-radius:8px}'
+    + '.triad-timer{margin:0 0 12px;font-size:14px;font-weight:600;color:#b45309;font-variant-numeric:tabular-nums}'
     + '.triad-ship{margin:0 0 14px;font-size:14px}.triad-bar{height:8px;background:#e5e7eb;border-radius:4px;margin-top:6px;overflow:hidden}'
     + '.triad-bar span{display:block;height:100%;background:#059669}'
     + '.triad-cards{display:grid;grid-template-columns:repeat(3,1fr);gap:12px;list-style:none;margin:0;padding:0}'
@@ -287,7 +309,7 @@
 
   function reason(offer) {
     var e = offer.evidence || {};
-    if (offer.kind === 'bundle') return t('save', offer.discountPercent);
+    if (offer.discountPercent) return t('save', offer.discountPercent);
     if (offer.kind === 'upgrade') return t('nextTier');
     if (e.everyDays) {
       return e.everyDays >= 14 ? t('againWeeks', Math.round(e.everyDays / 7)) : t('againDays', Math.max(2, e.everyDays));
@@ -310,9 +332,11 @@
       var cards = answer.offers.map(function (offer) { return card(offer); });
       var proceed = el('button', { type: 'button', 'class': 'triad-go',
         text: context.placement === 'checkout' ? t('proceed') : t('done') });
+      var timer = countdown(answer.offers, cards);
       var dialog = el('div', { 'class': 'triad-dialog', role: 'dialog', 'aria-modal': 'true',
         'aria-labelledby': 'triad-title' }, [
         el('div', { 'class': 'triad-head' }, [el('h2', { id: 'triad-title', text: t('title') }), close]),
+        timer && timer.node,
         shipping(answer.freeShipping, currency),
         el('ul', { 'class': 'triad-cards' }, cards),
         proceed]);
@@ -322,6 +346,7 @@
       (dialog.querySelector('.triad-card button') || close).focus();
 
       function finish(dismissed) {
+        if (timer) timer.stop();
         document.removeEventListener('keydown', keys, true);
         backdrop.remove();
         if (dismissed) {
@@ -380,13 +405,42 @@
             button.textContent = t('added') + ' ✓';
             send('add', context, [offer]);
             proceed.focus();
-          }, function () {
-            button.disabled = false;
+          }, function (error) {
+            // An offer that ended is not added at another price than it showed.
+            if (error && error.status === 410) button.textContent = t('ended');
+            else button.disabled = false;
           });
         });
         return node;
       }
     });
+  }
+
+  /**
+   * One countdown for the offers with a limited-time discount: from the seconds the answer gave (Triad's
+   * clock, not the shopper's), to the token's expiry; at the end those offers' buttons say so and stop.
+   */
+  function countdown(offers, cards) {
+    var limited = offers.filter(function (o) { return o.countdown > 0; });
+    if (!limited.length) return null;
+    var ends = Date.now() + 1000 * Math.min.apply(null, limited.map(function (o) { return o.countdown; }));
+    var node = el('p', { 'class': 'triad-timer', role: 'timer' });
+    function tick() {
+      var left = Math.max(0, Math.round((ends - Date.now()) / 1000));
+      node.textContent = left > 0 ? t('endsIn', Math.floor(left / 60) + ':' + ('0' + left % 60).slice(-2)) : t('ended');
+      if (left > 0) return;
+      clearInterval(interval);
+      offers.forEach(function (offer, i) {
+        var button = offer.countdown > 0 && cards[i].querySelector('button');
+        if (button && !button.disabled) {
+          button.disabled = true;
+          button.textContent = t('ended');
+        }
+      });
+    }
+    var interval = setInterval(tick, 1000);
+    tick();
+    return { node: node, stop: function () { clearInterval(interval); } };
   }
 
   function shipping(free, currency) {
@@ -406,7 +460,10 @@
     }
     var variants = offer.items ? offer.items.map(function (i) { return i.variantId || i.productId; })
       : [offer.variantId || offer.productId];
-    return platform.add(variants);
+    if (!offer.token || !platform.claim) return platform.add(variants);
+    return platform.claim(offer.token).then(function (claim) {
+      return platform.add(variants).then(function () { return claim && platform.discount(claim.code); });
+    });
   }
 
   // ---- triggers: once each per session, never in the way ----------------------------------------
