@@ -20,12 +20,13 @@ public class RedisTestResource implements QuarkusTestResourceLifecycleManager {
     public static final String OPERATOR_KEY = "test-operator-key";
     public static final String SHOPIFY_SECRET = "test-shopify-app-secret";
     /**
-     * The offer path's Redis budget in tests: 40 ms instead of production's 10 ms, because the test
+     * The offer path's Redis budget in tests: 100 ms instead of production's 10 ms, because the test
      * machine (2 cores) runs Maven, the application, Redis and Chromium at once, and a scheduling
-     * hiccup must not turn an assertion about offers into a degraded answer. The benchmark measures
-     * the production budget.
+     * hiccup must not turn an assertion about offers into a degraded answer (40 ms was once not enough
+     * on CI, early in the run). The degraded tests stall Redis for 300 ms, well past it; the benchmark
+     * measures the production budget.
      */
-    public static final int OFFER_TIMEOUT_MILLIS = 40;
+    public static final int OFFER_TIMEOUT_MILLIS = 100;
     public static final String OFFER_TIMEOUT = OFFER_TIMEOUT_MILLIS + "ms";
 
     private RedisServerProcess server;
