@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Writes the app's client id and Triad's public URL into shopify.app.toml (every placeholder at once),
-# and copies the widget into the theme app extension's assets (the app embed serves it from Shopify's CDN).
+# copies the widget into the theme app extension's assets (the app embed serves it from Shopify's CDN), and
+# writes Triad's URL into the thank-you Checkout UI extension.
 #   platforms/shopify/configure.sh <client-id> <https://triad.example.com>
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -14,3 +15,5 @@ widget=${TRIAD_WIDGET:-../../src/main/resources/widget/triad.js}
 mkdir -p extensions/triad-offers/assets
 cp "$widget" extensions/triad-offers/assets/triad.js
 echo "widget copied to extensions/triad-offers/assets/triad.js"
+sed -i.bak -e "s|'TRIAD_URL'|'$url'|" extensions/thank-you-offers/src/triad-url.js && rm extensions/thank-you-offers/src/triad-url.js.bak
+grep -n "TRIAD_URL =" extensions/thank-you-offers/src/triad-url.js

@@ -66,6 +66,16 @@ public class OfferTokens {
      * {@code offer-expired} once it has expired.
      */
     public OfferToken verify(String shop, String token, long nowSeconds) {
+        OfferToken offer = signed(shop, token);
+        if (offer.expiresAt() <= nowSeconds) {
+            throw new ProblemException(410, "offer-expired", "Offer expired", "This offer ended at "
+                    + Instant.ofEpochSecond(offer.expiresAt()) + "; its discount is no longer given", "token");
+        }
+        return offer;
+    }
+
+    /** What {@code token} says, when this deployment signed it for {@code shop}, expired or not; 403 otherwise. */
+    public OfferToken signed(String shop, String token) {
         int dot = token == null ? -1 : token.indexOf('.');
         if (dot <= 0 || token.length() > 4096) {
             throw invalid();
@@ -81,12 +91,7 @@ public class OfferTokens {
         if (!MessageDigest.isEqual(mac(shop, body), given)) {
             throw invalid();
         }
-        OfferToken offer = parse(shop, new String(body, StandardCharsets.UTF_8));
-        if (offer.expiresAt() <= nowSeconds) {
-            throw new ProblemException(410, "offer-expired", "Offer expired", "This offer ended at "
-                    + Instant.ofEpochSecond(offer.expiresAt()) + "; its discount is no longer given", "token");
-        }
-        return offer;
+        return parse(shop, new String(body, StandardCharsets.UTF_8));
     }
 
     /**

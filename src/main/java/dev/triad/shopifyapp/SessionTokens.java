@@ -40,6 +40,40 @@ public class SessionTokens {
 
     /** The shop of a valid session token; 401 naming what is wrong otherwise. */
     public String shopOfToken(String token) {
+        JsonNode claims = verified(token);
+        String shop = host(claims.path("dest").asText(null));
+        String issuer = host(claims.path("iss").asText(null));
+        if (shop == null || !shop.endsWith(".myshopify.com") || !shop.equals(issuer)) {
+            throw refused("does not name one shop in 'dest' and 'iss'");
+        }
+        return shop;
+    }
+
+    /** Whom a Checkout UI extension asks for: its shop, and the customer when the buyer is logged in (else null). */
+    public record CheckoutSession(String shop, String customerId) {
+    }
+
+    /**
+     * The shop and customer of a Checkout UI extension's session token ({@code shopify.sessionToken.get()},
+     * shopify.dev "Session Token API" of checkout-ui-extensions): signed and timed as an App Bridge token, for
+     * this app ({@code aud}), {@code dest} the shop's myshopify domain (with or without {@code https://}),
+     * no {@code iss}; {@code sub}, when present, the customer's gid. 401 naming what is wrong otherwise.
+     */
+    public CheckoutSession checkoutSessionOf(String authorization) {
+        String token = authorization != null && authorization.startsWith("Bearer ") ? authorization.substring(7).trim() : null;
+        JsonNode claims = verified(token);
+        String dest = claims.path("dest").asText("");
+        String shop = dest.contains("://") ? host(dest) : dest;
+        if (shop == null || !shop.endsWith(".myshopify.com") || shop.length() <= ".myshopify.com".length()) {
+            throw refused("does not name a shop in 'dest'");
+        }
+        String sub = claims.path("sub").asText("");
+        String prefix = "gid://shopify/Customer/";
+        return new CheckoutSession(shop, sub.startsWith(prefix) ? sub.substring(prefix.length()) : null);
+    }
+
+    /** The claims of a token signed HS256 with the app's secret, for this app, within its time; 401 otherwise. */
+    private JsonNode verified(String token) {
         String secret = config.apiSecret().orElse(null);
         String clientId = config.apiKey().orElse(null);
         if (secret == null || clientId == null) {
@@ -76,12 +110,7 @@ public class SessionTokens {
         if (!clientId.equals(audience(claims.path("aud")))) {
             throw refused("is for another app");
         }
-        String shop = host(claims.path("dest").asText(null));
-        String issuer = host(claims.path("iss").asText(null));
-        if (shop == null || !shop.endsWith(".myshopify.com") || !shop.equals(issuer)) {
-            throw refused("does not name one shop in 'dest' and 'iss'");
-        }
-        return shop;
+        return claims;
     }
 
     private static String audience(JsonNode aud) {
