@@ -58,6 +58,9 @@ class ShopifyAppConfigurationTest {
         Path copy = Files.createTempDirectory("triad-shopify-app");
         Files.copy(APP.resolve("shopify.app.toml"), copy.resolve("shopify.app.toml"));
         Files.copy(APP.resolve("configure.sh"), copy.resolve("configure.sh"));
+        Path triadUrl = Path.of("extensions", "thank-you-offers", "src", "triad-url.js");
+        Files.createDirectories(copy.resolve(triadUrl).getParent());
+        Files.copy(APP.resolve(triadUrl), copy.resolve(triadUrl));
         ProcessBuilder configure = new ProcessBuilder("bash", "configure.sh", "abc123", "https://triad.example.com/")
                 .directory(copy.toFile()).redirectErrorStream(true);
         Path widget = Path.of("src", "main", "resources", "widget", "triad.js").toAbsolutePath();
@@ -67,6 +70,8 @@ class ShopifyAppConfigurationTest {
         assertThat(copy.resolve("extensions/triad-offers/assets/triad.js")).as("the app embed's widget")
                 .hasSameBinaryContentAs(widget);
 
+        assertThat(Files.readString(copy.resolve(triadUrl))).as("the thank-you extension's Triad")
+                .contains("export const TRIAD_URL = 'https://triad.example.com';");
         String filled = Files.readString(copy.resolve("shopify.app.toml"));
         assertThat(filled).doesNotContain("TRIAD_URL").doesNotContain("TRIAD_CLIENT_ID")
                 .contains("client_id = \"abc123\"").contains("\"https://triad.example.com/webhooks/shopify\"");

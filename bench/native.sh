@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# Triad's native executable, built here with the verification toolchain of ../shared/tools/native-image
+# (GraalVM 25.0.2's image builder from Maven Central on the Temurin 25 JDK; its README says how it differs
+# from a GraalVM/Mandrel build). Production builds stay `./mvnw package -Dnative` with GraalVM or Mandrel.
+#   bench/native.sh           the plain HTTP server: target/native/triad-<version>-runner (+ target/native/lib)
+#   bench/native.sh --lambda  the Lambda flavour (-Plambda): target/native-lambda/, and target/function-native.zip
+#   bench/native.sh --test    after a build: the packaged-application tests (*IT) against the executable
+# Not part of the test command: a build takes 5-10 min on 2 cores and ~5 GB.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+tools=${NATIVE_TOOLS:-../shared/tools/native-image}
+toolchain=${NATIVE_TOOLCHAIN:-/tmp/ni-tool}
+mode=${1:-server}
+
+if [ ! -x "$tools/build-quarkus-native.sh" ]; then
+  cat >&2 <<MSG
+No native-image toolchain at $tools. Either
+  - install GraalVM or Mandrel (JDK 21+) and run ./mvnw package -Dnative (the Lambda binary), or
+  - build without installing anything: ./mvnw package -Dnative -Dquarkus.native.container-build=true (Docker), or
+  - set NATIVE_TOOLS to a copy of the verification toolchain (shared/tools/native-image).
+MSG
+  exit 1
+fi
+[ -d "$toolchain" ] || "$tools/setup-toolchain.sh" "$toolchain"
+
+runner() { ls "$1"/triad-*-runner 2>/dev/null | head -1; }
+
+case "$mode" in
+  server)
+    MVN=./mvnw "$tools/build-quarkus-native.sh" "$toolchain"
+    echo "native server: $(runner target/native) ($(du -h "$(runner target/native)" | cut -f1))"
+    ;;
+  --lambda)
+    MVN="./mvnw -Plambda" "$tools/build-quarkus-native.sh" "$toolchain"
+    rm -rf target/native-lambda && mv target/native target/native-lambda
+    # The custom runtime of provided.al2023 starts `bootstrap`; the JDK libraries of this toolchain go beside it.
+    (cd target/native-lambda && cp "$(basename "$(runner .)")" bootstrap && rm -f ../function-native.zip \
+      && zip -qr ../function-native.zip bootstrap lib)
+    echo "native Lambda: target/native-lambda/bootstrap, target/function-native.zip"
+    ;;
+  --test)
+    exe=$(runner target/native)
+    [ -n "$exe" ] || { echo "no target/native/triad-*-runner: run bench/native.sh first" >&2; exit 1; }
+    # @QuarkusIntegrationTest launches what target/quarkus-artifact.properties names: the native executable.
+    printf 'type=native\npath=native/%s\n' "$(basename "$exe")" > target/quarkus-artifact.properties
+    ./mvnw -B -o test-compile failsafe:integration-test failsafe:verify -Dnative.image.path="$PWD/$exe"
+    ;;
+  *) echo "usage: bench/native.sh [--lambda|--test]" >&2; exit 2 ;;
+esac
