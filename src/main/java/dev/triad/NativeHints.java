@@ -8,6 +8,7 @@ import dev.triad.offer.OfferRequest;
 import dev.triad.offer.OfferResponse;
 import dev.triad.offer.OfferResponseJson;
 import dev.triad.privacy.PrivacyService;
+import dev.triad.proxy.AppProxyClaimResource;
 import dev.triad.problem.Problem;
 import dev.triad.sheet.Candidate;
 import dev.triad.sheet.OfferSheet;
@@ -20,6 +21,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 /**
  * The one place that registers for reflection the types Jackson reads or writes outside the REST
  * layer's own signatures (stored Redis values, manually parsed bodies), so the native image has them.
+ * {@code NativeHintsTest} finds every type Triad hands to Jackson and fails for one left out here.
  */
 @RegisterForReflection(targets = {
         Shop.class, ShopSettings.class,
@@ -31,6 +33,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
         OfferResponseJson.class,
         Problem.class, DemoShop.Entry.class,
         EventRequest.class, EventRequest.Offer.class, PrivacyService.CustomerData.class,
+        AppProxyClaimResource.ClaimRequest.class,
         WebhookReceiver.Outcome.class, StatsReport.class, StatsReport.Funnel.class, StatsReport.Orders.class,
         StatsReport.Group.class, StatsReport.Uplift.class, StatsReport.Day.class })
 public final class NativeHints {
