@@ -3,7 +3,6 @@
 # (GraalVM 25.0.2's image builder from Maven Central on the Temurin 25 JDK; its README says how it differs
 # from a GraalVM/Mandrel build). Production builds stay `./mvnw package -Dnative` with GraalVM or Mandrel.
 #   bench/native.sh           the plain HTTP server: target/native/triad-<version>-runner (+ target/native/lib)
-#   bench/native.sh --lambda  the Lambda flavour (-Plambda): target/native-lambda/, and target/function-native.zip
 #   bench/native.sh --test    after a build: the packaged-application tests (*IT) against the executable
 # Not part of the test command: a build takes 5-10 min on 2 cores and ~5 GB.
 set -euo pipefail
@@ -30,14 +29,6 @@ case "$mode" in
     MVN=./mvnw "$tools/build-quarkus-native.sh" "$toolchain"
     echo "native server: $(runner target/native) ($(du -h "$(runner target/native)" | cut -f1))"
     ;;
-  --lambda)
-    MVN="./mvnw -Plambda" "$tools/build-quarkus-native.sh" "$toolchain"
-    rm -rf target/native-lambda && mv target/native target/native-lambda
-    # The custom runtime of provided.al2023 starts `bootstrap`; the JDK libraries of this toolchain go beside it.
-    (cd target/native-lambda && cp "$(basename "$(runner .)")" bootstrap && rm -f ../function-native.zip \
-      && zip -qr ../function-native.zip bootstrap lib)
-    echo "native Lambda: target/native-lambda/bootstrap, target/function-native.zip"
-    ;;
   --test)
     exe=$(runner target/native)
     [ -n "$exe" ] || { echo "no target/native/triad-*-runner: run bench/native.sh first" >&2; exit 1; }
@@ -45,5 +36,5 @@ case "$mode" in
     printf 'type=native\npath=native/%s\n' "$(basename "$exe")" > target/quarkus-artifact.properties
     ./mvnw -B -o test-compile failsafe:integration-test failsafe:verify -Dnative.image.path="$PWD/$exe"
     ;;
-  *) echo "usage: bench/native.sh [--lambda|--test]" >&2; exit 2 ;;
+  *) echo "usage: bench/native.sh [--test]" >&2; exit 2 ;;
 esac

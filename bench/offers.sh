@@ -6,6 +6,8 @@
 #   Redis commands per offer request from INFO commandstats; start-up to first offer.
 # A synthetic shop of PRODUCTS products with full sheets is loaded first. Not part of the tests.
 #   RATE=2000 SECONDS_AT_RATE=60 MAX_SECONDS=15 ROUNDS=3 CONNECTIONS=32 PRODUCTS=100000 bench/offers.sh
+# SERVER_NATIVE=target/native/triad-<version>-runner measures the native executable (bench/native.sh) instead
+# of the jar; resident memory is read after start-up and at the end of the throughput rounds either way.
 # The measured server runs with SERVER_JAVA_OPTS (default -XX:+UseSerialGC: the collector the JVM
 # picks itself on Lambda, below 2 vCPUs, and the kind Native Image uses; see docs/performance.md for G1's figures).
 set -euo pipefail
@@ -25,18 +27,27 @@ unzip -p target/quarkus-app/lib/main/com.github.codemonstur.embedded-redis-*.jar
 chmod +x "$work/redis-server"
 nice -n "${REDIS_NICE:-0}" "$work/redis-server" --port "$redis_port" --bind 127.0.0.1 --save "" --appendonly no > "$work/redis.log" 2>&1 &
 redis=$!
-run_server() { # java binary, extra options...
+native=${SERVER_NATIVE:+$(realpath "$SERVER_NATIVE")}
+run_server() { # java binary, extra options... (or the native executable, when SERVER_NATIVE is set)
   local java=$1; shift
-  QUARKUS_REDIS_HOSTS="redis://127.0.0.1:$redis_port" QUARKUS_HTTP_PORT=$port TRIAD_ADMIN_KEY=bench-operator \
-    TRIAD_BENCH_ENABLED=true "$java" "$@" -jar target/quarkus-app/quarkus-run.jar >> "$work/server.log" 2>&1 &
+  if [ -n "$native" ]; then
+    QUARKUS_REDIS_HOSTS="redis://127.0.0.1:$redis_port" QUARKUS_HTTP_PORT=$port TRIAD_ADMIN_KEY=bench-operator \
+      TRIAD_BENCH_ENABLED=true "$native" >> "$work/server.log" 2>&1 &
+  else
+    QUARKUS_REDIS_HOSTS="redis://127.0.0.1:$redis_port" QUARKUS_HTTP_PORT=$port TRIAD_ADMIN_KEY=bench-operator \
+      TRIAD_BENCH_ENABLED=true "$java" "$@" -jar target/quarkus-app/quarkus-run.jar >> "$work/server.log" 2>&1 &
+  fi
   server=$!
 }
+rss() { awk '/VmRSS/ { printf "%.0f MB", $2 / 1024 }' "/proc/$server/status"; }
 server=""
 cleanup() { [ -n "$server" ] && kill "$server" 2>/dev/null; kill "$redis" 2>/dev/null; wait 2>/dev/null || true; rm -rf "$work"; }
 trap cleanup EXIT
 server_opts=${SERVER_JAVA_OPTS--XX:+UseSerialGC}
+aot="n/a"
 run_server java $server_opts
 for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$port/q/health/ready" > /dev/null && break; sleep 0.2; done
+rss_started=$(rss)
 shop=bench-offers.example
 key=$(curl -sf -X PUT "http://127.0.0.1:$port/admin/v1/shops/$shop" -H 'Authorization: Bearer bench-operator' \
   -H 'Content-Type: application/json' -d '{"platform":"shopify","settings":{"freeShippingThreshold":"150.00"}}' \
@@ -78,6 +89,7 @@ for round in $(seq 1 "$rounds"); do
   awk '/Requests\/sec/ { print $2 }' "$work/wrk-fixed.txt" >> "$work/fixed-rps.txt"
 done
 after=$(commands)
+rss_loaded=$(rss)
 offers_rps=$(paste -sd, "$work/offers-rps.txt")
 fixed_rps=$(paste -sd, "$work/fixed-rps.txt")
 syscalls="n/a"
@@ -105,8 +117,10 @@ kill "$server"; wait "$server" 2>/dev/null || true; server=""
 first_offer() { # java, options... — started in target/quarkus-app (a class-data archive is only
   # mapped for the class path it was written with) and polled from one small process, so that the
   # poller (no curl spawned every few milliseconds) takes next to no CPU from the start-up it measures
+  local command=("$@" -jar quarkus-run.jar)
+  [ -n "$native" ] && command=("$native")
   (cd target/quarkus-app && QUARKUS_REDIS_HOSTS="redis://127.0.0.1:$redis_port" QUARKUS_HTTP_PORT=$port \
-    TRIAD_ADMIN_KEY=bench-operator python3 - "$port" "$shop" "$key" "$work/server.log" "$@" -jar quarkus-run.jar <<'PY'
+    TRIAD_ADMIN_KEY=bench-operator python3 - "$port" "$shop" "$key" "$work/server.log" "${command[@]}" <<'PY'
 import http.client, json, subprocess, sys, time
 port, shop, key, log = sys.argv[1:5]
 body = json.dumps({"placement": "cart", "currency": "USD",
@@ -136,6 +150,11 @@ starts() { # label, java, options...: three starts, "median (all)"
   echo "$label: $median ms (${runs[*]})" >&2
   echo "$median (${runs[*]// /, })"
 }
+if [ -n "$native" ]; then
+  jvm17=$(starts "native executable" "$native")
+  cds="n/a"
+  jdk25=""
+else
 jvm17=$(starts "JDK 17 jar" java $server_opts)
 # The archive the build trained (src/build/TrainClassArchive.java): the jar as shipped.
 cds=$(starts "JDK 17 jar with the build's class-data archive" java $server_opts -XX:SharedArchiveFile=app-cds.jsa)
@@ -145,9 +164,11 @@ if [ -n "$jdk25" ]; then
   first_offer "$jdk25/bin/java" $server_opts -XX:AOTCacheOutput="$work/triad.aot" > /dev/null
   aot=$(starts "JDK 25 jar with an AOT cache (trained by one start)" "$jdk25/bin/java" $server_opts -XX:AOTCache="$work/triad.aot")
 fi
+fi
 
 python3 - "$work/rate.txt" "$offers_rps" "$fixed_rps" "$redis_rps" "$before" "$after" "$offers_total" \
-  "$jvm17 / $cds" "$aot" "$rate" "$work/rate-fixed.txt" "$syscalls" <<'PY'
+  "$jvm17 / $cds" "$aot" "$rate" "$work/rate-fixed.txt" "$syscalls" "$rss_started / $rss_loaded" \
+  "${native:+native executable}" <<'PY'
 import re, statistics, sys
 rate_txt = open(sys.argv[1]).read()
 p = dict(re.findall(r"(p50|p90|p99|p99\.9|max) ([\d.]+)", rate_txt))
@@ -172,5 +193,9 @@ print(f"| offers / Redis MGET | {offers / mget:.2f} |")
 print(f"| Redis round trips per offer request (MGET) | {per_request:.3f} |")
 print(f"| background commands per offer request (session tally script, not waited for) | {background:.3f} |")
 print(f"| system calls per offer request at full load | {sys.argv[12]} |")
-print(f"| start-up to first offer, median of 3 (all): JDK 17 jar / with the build's class-data archive / JDK 25 + AOT cache | {sys.argv[8]} / {sys.argv[9]} ms |")
+if sys.argv[14]:
+    print(f"| start-up to first offer, median of 3 (all): native executable | {sys.argv[8].split(' / ')[0]} ms |")
+else:
+    print(f"| start-up to first offer, median of 3 (all): JDK 17 jar / with the build's class-data archive / JDK 25 + AOT cache | {sys.argv[8]} / {sys.argv[9]} ms |")
+print(f"| resident memory after start-up / after the throughput rounds | {sys.argv[13]} |")
 PY

@@ -1,6 +1,7 @@
 package dev.triad;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -25,6 +26,8 @@ class ClassArchiveIT {
 
     @Test
     void shouldStartTheServerWithTheOfferPathsClassesFromTheBuildsArchive() throws Exception {
+        assumeTrue(System.getProperty("native.image.path") == null,
+                "a JVM archive: the packaged tests run against the native executable (bench/native.sh --test)");
         assertThat(APP.resolve("app-cds.jsa")).as("written by the build").isRegularFile();
         String java = ProcessHandle.current().info().command().orElse("java");
         Process server = new ProcessBuilder(java, "-Xshare:on", "-XX:SharedArchiveFile=app-cds.jsa",
