@@ -8,6 +8,7 @@ import { createHmac, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { h } from 'preact';
 import { renderToString } from 'preact-render-to-string';
+import { runTests } from './run-tests.mjs';
 import { loadOffers, requestFor, view } from '../../../platforms/shopify/extensions/thank-you-offers/src/offers.js';
 
 const env = process.env;
@@ -110,15 +111,4 @@ test('an order without product lines (a gift card alone) asks Triad nothing', as
   assert.equal(asked, false);
 });
 
-let failed = 0;
-for (const { name, body } of tests) {
-  try {
-    await body();
-    console.log('  ✓ ' + name);
-  } catch (error) {
-    failed++;
-    console.log('  ✗ ' + name + '\n    ' + String(error.stack || error).split('\n').slice(0, 6).join('\n    '));
-  }
-}
-console.log(`${tests.length - failed} of ${tests.length} thank-you extension tests passed`);
-process.exit(failed ? 1 : 0);
+process.exit(await runTests(tests, 'thank-you extension tests') ? 1 : 0);

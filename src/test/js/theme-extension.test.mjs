@@ -10,6 +10,7 @@ import { dirname, join } from 'node:path';
 import { createRequire } from 'node:module';
 import { check, Severity } from '@shopify/theme-check-node';
 import { Liquid } from 'liquidjs';
+import { runTests } from './run-tests.mjs';
 
 const root = join(process.cwd(), '..', '..', '..');
 const extension = mkdtempSync(join(tmpdir(), 'triad-offers-'));
@@ -17,18 +18,10 @@ cpSync(join(root, 'platforms', 'shopify', 'extensions', 'triad-offers'), extensi
 // What configure.sh does before a deploy: the widget becomes the extension's asset.
 cpSync(join(root, 'src', 'main', 'resources', 'widget', 'triad.js'), join(extension, 'assets', 'triad.js'));
 
-let failed = 0;
-async function test(name, body) {
-  try {
-    await body();
-    console.log('  ✓ ' + name);
-  } catch (error) {
-    failed++;
-    console.log('  ✗ ' + name + '\n    ' + String(error.stack || error).split('\n').slice(0, 6).join('\n    '));
-  }
-}
+const tests = [];
+const test = (name, body) => tests.push({ name, body });
 
-await test('Shopify\'s theme check finds no error or warning in the extension', async () => {
+test('Shopify\'s theme check finds no error or warning in the extension', async () => {
   const require = createRequire(import.meta.url);
   const config = join(dirname(require.resolve('@shopify/theme-check-node/package.json')), 'configs',
     'theme-app-extension.yml');
@@ -62,7 +55,7 @@ const script = html => {
   return Object.fromEntries([...tag.matchAll(/([\w-]+)="([^"]*)"/g)].map(m => [m[1], m[2]]));
 };
 
-await test('the app embed targets the page body and defaults to the checkout trigger in the store\'s language', async () => {
+test('the app embed targets the page body and defaults to the checkout trigger in the store\'s language', async () => {
   assert.equal(schema.target, 'body');
   const defaults = Object.fromEntries(schema.settings.map(s => [s.id, s.default]));
   const attributes = script(await render(defaults));
@@ -73,7 +66,7 @@ await test('the app embed targets the page body and defaults to the checkout tri
   assert.equal(attributes['data-lang'], undefined);
 });
 
-await test('the app embed puts no key in the page, and the merchant\'s settings reach the widget', async () => {
+test('the app embed puts no key in the page, and the merchant\'s settings reach the widget', async () => {
   const html = await render({ on_cart_page: true, after_add_to_cart: true, language: 'de' });
   assert.doesNotMatch(html, /data-key|pk_/);
   const attributes = script(html);
@@ -81,11 +74,11 @@ await test('the app embed puts no key in the page, and the merchant\'s settings 
   assert.equal(attributes['data-lang'], 'de');
 });
 
-await test('the language choices are the widget\'s own', async () => {
+test('the language choices are the widget\'s own', async () => {
   const widget = readFileSync(join(root, 'src', 'main', 'resources', 'widget', 'triad.js'), 'utf8');
   for (const option of schema.settings.find(s => s.id === 'language').options) {
     if (option.value !== 'store') assert.match(widget, new RegExp(`\\n    ${option.value}: \\{`), option.value);
   }
 });
 
-process.exit(failed ? 1 : 0);
+process.exit(await runTests(tests, 'theme app extension tests') ? 1 : 0);

@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { chromium } from 'playwright-core';
+import { runTests } from './run-tests.mjs';
 import { startStorefront } from './storefront.mjs';
 
 const env = process.env;
@@ -265,18 +266,7 @@ test('a limited-time add-on shows one countdown, from Triad\'s clock, that comin
 }, 'discounts');
 
 const suite = env.SUITE || 'widget';
-let failed = 0;
-for (const { name, body } of tests.filter(t => t.suite === suite)) {
-  try {
-    await body();
-    console.log('  ✓ ' + name);
-  } catch (error) {
-    failed++;
-    console.log('  ✗ ' + name + '\n    ' + String(error.stack || error).split('\n').slice(0, 6).join('\n    '));
-  }
-}
+const failed = await runTests(tests.filter(t => t.suite === suite), `browser tests (${suite})`);
 await browser.close();
 server.close();
-const ran = tests.filter(t => t.suite === suite).length;
-console.log(`${ran - failed} of ${ran} browser tests (${suite}) passed`);
 process.exit(failed ? 1 : 0);
