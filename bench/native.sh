@@ -4,6 +4,8 @@
 # from a GraalVM/Mandrel build). Production builds stay `./mvnw package -Dnative` with GraalVM or Mandrel.
 #   bench/native.sh           the plain HTTP server: target/native/triad-<version>-runner (+ target/native/lib)
 #   bench/native.sh --test    after a build: the packaged-application tests (*IT) against the executable
+# The Lambda flavour cannot be built this way: the toolchain goes through Quarkus' `native-sources` package,
+# which the Amazon Lambda extension refuses ("incompatible with the 'native-sources' package type").
 # Not part of the test command: a build takes 5-10 min on 2 cores and ~5 GB.
 set -euo pipefail
 cd "$(dirname "$0")/.."

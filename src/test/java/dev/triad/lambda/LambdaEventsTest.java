@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -73,6 +74,16 @@ class LambdaEventsTest {
         assertEquals(200, put.getInt("statusCode"), put.prettify());
     }
 
+    /**
+     * Where Quarkus' mock Lambda event server (the Lambda runtime API of the tests) takes events: the test port
+     * of {@code quarkus.lambda.mock-event-server}, 8081 unless configured, for a {@code @QuarkusTest} and for
+     * the packaged function alike (which has no HTTP port of its own).
+     */
+    static int mockEventServerPort() {
+        return ConfigProvider.getConfig().getOptionalValue("quarkus.lambda.mock-event-server.test-port", Integer.class)
+                .orElse(8081);
+    }
+
     /** Posts one API Gateway HTTP API v2 event to the mock event server and returns the Lambda's answer. */
     static JsonPath invoke(String method, String path, Map<String, Object> headers, Object body) throws Exception {
         Map<String, Object> allHeaders = new HashMap<>(headers);
@@ -91,8 +102,8 @@ class LambdaEventsTest {
                                 "sourceIp", "127.0.0.1", "userAgent", "test")),
                 "body", JSON.writeValueAsString(body),
                 "isBase64Encoded", false);
-        return given().contentType(ContentType.JSON).body(JSON.writeValueAsString(event))
-                .post("/_lambda_")
+        return given().baseUri("http://localhost").port(mockEventServerPort()).contentType(ContentType.JSON)
+                .body(JSON.writeValueAsString(event)).post("/_lambda_")
                 .then().statusCode(200).extract().jsonPath();
     }
 
