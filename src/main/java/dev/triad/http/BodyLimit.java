@@ -22,7 +22,8 @@ record BodyLimit(String route, long bytes, boolean streamed) {
         }
 
         BodyLimit of(String path) {
-            if (path.startsWith("/v1/shops/") && path.endsWith("/offers") || path.startsWith("/proxy/")) {
+            if (path.startsWith("/v1/shops/") && path.endsWith("/offers") || path.startsWith("/proxy/")
+                    || path.equals("/shopify/v1/thank-you-offers")) {
                 return offers;
             }
             if (path.startsWith("/v1/shops/") && path.endsWith("/events")) {

@@ -36,7 +36,8 @@ import io.smallrye.mutiny.Uni;
  * Authenticated by the extension's session token ({@code Authorization: Bearer}, {@link SessionTokens}): the
  * shop is its {@code dest}, the customer its {@code sub} (so a logged-in buyer's history counts, as through
  * the App Proxy); the body is an offer request. Any origin may call it (the extension runs on Shopify's
- * sandbox origin; the token, not a cookie, is the credential).</li>
+ * sandbox origin; the token, not a cookie, is the credential). Its body is bounded as the offer route's
+ * ({@code http.BodyLimits}).</li>
  * <li>{@code GET /shopify/v1/take?shop=…&token=…} — the link of an offer with a discount: claims it
  * ({@link DiscountClaims}) and sends the shopper to a new cart holding the offer's items with the code
  * applied (a cart permalink, {@code https://<shop>/cart/<variant>:1,…?discount=<code>}, shopify.dev "Create
@@ -79,10 +80,6 @@ public class ThankYouResource {
     public Uni<Response> offers(@HeaderParam("Authorization") String authorization, byte[] body) {
         SessionTokens.CheckoutSession session = sessionTokens.checkoutSessionOf(authorization);
         String shop = ShopName.validate(session.shop());
-        if (body.length > config.offers().maxBodyBytes()) {
-            throw ProblemException.tooLarge("body", "The request is " + body.length + " bytes; at most "
-                    + config.offers().maxBodyBytes() + " are accepted");
-        }
         OfferQuery query = OfferQuery.of(OfferRequest.parse(requestReader, body), config.offers().maxCartLines());
         if (session.customerId() != null) {
             query = query.withCustomer(OfferQuery.optionalId("sub", session.customerId()));

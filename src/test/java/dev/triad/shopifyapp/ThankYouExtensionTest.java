@@ -102,6 +102,13 @@ class ThankYouExtensionTest {
     }
 
     @Test
+    void shouldRefuseABodyLargerThanAnOfferRequestBeforeLookingAtTheToken() {
+        given().header("Authorization", "Bearer not-even-a-token").contentType(ContentType.JSON)
+                .body("{\"cart\":\"" + "x".repeat(70_000) + "\"}").post("/shopify/v1/thank-you-offers")
+                .then().statusCode(413).contentType("application/problem+json");
+    }
+
+    @Test
     void shouldSendAnExpiredOffersLinkToTheItemsAtTheirUsualPricesAndMakeNoCode() {
         ShopifyAdminMock.server().resetRequests();
         String expired = tokens.mint(new OfferToken(SHOP, "bundle", Instant.now().getEpochSecond() - 5, "USD",
