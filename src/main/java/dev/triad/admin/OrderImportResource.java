@@ -3,11 +3,13 @@ package dev.triad.admin;
 import java.io.InputStream;
 
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import dev.triad.TriadConfig;
@@ -42,7 +44,8 @@ public class OrderImportResource {
     @Produces(MediaType.APPLICATION_JSON)
     public ImportReport importOrders(@PathParam("shop") String shop, @HeaderParam("Authorization") String authorization,
             @HeaderParam("Content-Type") String contentType, @HeaderParam("Content-Encoding") String encoding,
-            InputStream body) {
-        return orders.importOrders(access.require(shop, authorization), Upload.open(body, encoding, importBytes), contentType);
+            @QueryParam("rebuild") @DefaultValue("true") boolean rebuild, InputStream body) {
+        return orders.importOrders(access.require(shop, authorization), Upload.open(body, encoding, importBytes),
+                contentType, rebuild);
     }
 }

@@ -65,6 +65,8 @@ public class CatalogImport {
         if (rebuild) {
             report.update = "full-rebuild";
             report.rebuild = this.rebuild.full(shop.id(), shop.settings());
+        } else {
+            report.update = "deferred";
         }
         report.millis = (System.nanoTime() - start) / 1_000_000;
         return report;

@@ -69,10 +69,18 @@ public class OrderImport {
     }
 
     public ImportReport importOrders(Shop shop, InputStream body, String contentType) {
+        return importOrders(shop, body, contentType, true);
+    }
+
+    /**
+     * Imports orders; with {@code rebuild} false a shop never rebuilt only logs them, and the sheets are left
+     * to a rebuild the caller runs (a plugin sending its history in batches rebuilds once at the end).
+     */
+    public ImportReport importOrders(Shop shop, InputStream body, String contentType, boolean rebuildAtEnd) {
         long start = System.nanoTime();
         ImportReport report = new ImportReport();
         boolean built = counts.built(shop.id());
-        report.update = built ? "incremental" : "full-rebuild";
+        report.update = built ? "incremental" : rebuildAtEnd ? "full-rebuild" : "deferred";
         Batcher batcher = new Batcher(shop.id(), built, report);
         Upload.Stopped stopped = null;
         try (BufferedReader in = Upload.reader(body)) {
@@ -81,7 +89,7 @@ public class OrderImport {
             stopped = Upload.stopped(e);
         }
         batcher.flush();
-        if (!built && (stopped == null || report.ordersTaken > 0)) {
+        if (!built && rebuildAtEnd && (stopped == null || report.ordersTaken > 0)) {
             report.rebuild = rebuild.full(shop.id(), shop.settings());
         }
         report.millis = (System.nanoTime() - start) / 1_000_000;

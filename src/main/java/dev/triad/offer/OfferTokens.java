@@ -14,6 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
 import dev.triad.events.Visitors;
@@ -41,8 +42,18 @@ public class OfferTokens {
     private final Map<String, SecretKeySpec> shopKeys = new ConcurrentHashMap<>();
     private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(OfferTokens::newMac);
 
+    @Inject
     public OfferTokens(Visitors visitors) {
-        this.root = visitors.derivedKey("triad offer tokens");
+        this(visitors.derivedKey("triad offer tokens"));
+    }
+
+    private OfferTokens(byte[] root) {
+        this.root = root.clone();
+    }
+
+    /** Tokens under {@code root} instead of the deployment's secret: the test vectors other platforms check against. */
+    public static OfferTokens underRoot(byte[] root) {
+        return new OfferTokens(root);
     }
 
     /** The token of {@code offer}. */

@@ -136,6 +136,11 @@ public final class Keys {
         return prefix(shop) + "countdown:" + visitor;
     }
 
+    /** String: present once a connect token of the shop has been used (kept until the token would expire). */
+    public static String connectTokenUsed(String shop, String tokenDigest) {
+        return prefix(shop) + "connect-used:" + tokenDigest;
+    }
+
     /** String: the group ({@code exposed} or {@code holdout}) of a session that asked for offers. */
     public static String session(String shop, String visitor) {
         return prefix(shop) + "session:" + visitor;

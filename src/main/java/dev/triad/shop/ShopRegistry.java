@@ -1,11 +1,14 @@
 package dev.triad.shop;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.triad.TriadConfig;
 import dev.triad.base.Signatures;
+import dev.triad.problem.ProblemException;
 
 /**
  * Registers shops: by the operator through the admin API, or by the shop itself when it installs the
@@ -55,5 +58,37 @@ public class ShopRegistry {
             shops.save(installed);
         }
         return installed;
+    }
+
+    /**
+     * The WooCommerce shop {@code id} as its plugin's connection leaves it: created when new; when it exists,
+     * given a new admin key (the old one stops working: the plugin that connected last holds the only one),
+     * the plugin's webhook secret and the site's origin, its settings kept. With {@code write} false only
+     * checks that it could (400 naming the field, 409 a shop of another platform) and answers null.
+     */
+    public Created connected(String id, String currency, String origin, String webhookSecret, boolean write) {
+        ShopRequest request = new ShopRequest("woocommerce", currency, webhookSecret, List.of(origin), null);
+        Shop existing = shops.find(id).orElse(null);
+        Shop checked = request.toShop(id, existing, "-", "-");
+        if (existing != null && !"woocommerce".equals(existing.platform())) {
+            throw new ProblemException(409, "shop-on-another-platform", "Shop on another platform",
+                    "'" + id + "' is registered as a " + existing.platform() + " shop", "connectToken");
+        }
+        if (!write) {
+            return null;
+        }
+        if (existing == null) {
+            Created created = create(id, request);
+            return created != null ? created : connected(id, currency, origin, webhookSecret, true);
+        }
+        List<String> origins = new ArrayList<>(existing.allowedOrigins());
+        if (!origins.isEmpty() && !origins.contains(origin)) {
+            origins.add(origin);
+        }
+        String adminKey = ApiKeys.newAdminKey();
+        Shop rekeyed = new Shop(id, existing.platform(), checked.currency(), origins, existing.settings(),
+                existing.publishableKey(), ApiKeys.hash(adminKey), checked.webhookSecret(), true, existing.name());
+        shops.save(rekeyed);
+        return new Created(rekeyed, adminKey);
     }
 }

@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import dev.triad.redis.Keys;
 import dev.triad.redis.StoredJson;
 import io.quarkus.redis.datasource.RedisDataSource;
+import io.quarkus.redis.datasource.keys.KeyCommands;
 import io.quarkus.redis.datasource.set.SetCommands;
 import io.quarkus.redis.datasource.value.ValueCommands;
 
@@ -15,12 +16,14 @@ import io.quarkus.redis.datasource.value.ValueCommands;
 public class ShopStore {
 
     private final ValueCommands<String, String> values;
+    private final KeyCommands<String> keys;
     private final SetCommands<String, String> sets;
     private final StoredJson stored;
 
     public ShopStore(RedisDataSource redis, StoredJson stored) {
         this.values = redis.value(String.class);
         this.sets = redis.set(String.class);
+        this.keys = redis.key(String.class);
         this.stored = stored;
     }
 
@@ -44,6 +47,16 @@ public class ShopStore {
 
     public void save(Shop shop) {
         values.set(Keys.shop(shop.id()), stored.write(shop));
+    }
+
+    /** Marks a connect token of {@code shop} used for {@code seconds}; false when it had been used already. */
+    public boolean useConnectToken(String shop, String tokenDigest, long seconds) {
+        String key = Keys.connectTokenUsed(shop, tokenDigest);
+        if (!values.setnx(key, "1")) {
+            return false;
+        }
+        keys.expire(key, Math.max(1, seconds));
+        return true;
     }
 
 }
