@@ -56,6 +56,25 @@ public final class BrowserTests {
         assertEquals(0, run.exitValue(), "browser tests failed:\n" + output);
     }
 
+    /** Runs the Node test file {@code script} of src/test/js with {@code env}; fails with its output when a test fails. */
+    public static void runScript(String script, Map<String, String> env) throws IOException, InterruptedException {
+        Path log = Files.createDirectories(SCREENSHOTS).resolve(script.replace(".mjs", ".log"));
+        ProcessBuilder node = new ProcessBuilder("node", script).directory(TESTS.toFile())
+                .redirectErrorStream(true).redirectOutput(log.toFile());
+        node.environment().putAll(env);
+        node.environment().put("CHROMIUM", CHROMIUM.toString());
+        node.environment().put("SCREENSHOTS", SCREENSHOTS.toAbsolutePath().toString());
+        node.environment().put("TRIAD_URL", "http://localhost:" + RestAssured.port);
+        Process run = node.start();
+        if (!run.waitFor(180, TimeUnit.SECONDS)) {
+            run.destroyForcibly();
+            throw new AssertionError(script + " did not finish within 180 s");
+        }
+        String output = Files.readString(log);
+        System.out.println(output);
+        assertEquals(0, run.exitValue(), script + " failed:\n" + output);
+    }
+
     public static void requireBrowser() throws IOException, InterruptedException {
         String missing = null;
         if (!Files.isExecutable(CHROMIUM)) {
