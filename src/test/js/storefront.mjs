@@ -29,6 +29,7 @@ export function startStorefront({ port, triadUrl, shop, key, proxySecret }) {
   let productLookups;
   let market;
   let discounts;
+  let wooExtensions;
   const proxied = [];
   // Each reset is a new shopper with a cart of their own (a new cart token: what one dismissed, another sees).
   let carts = 0;
@@ -39,6 +40,7 @@ export function startStorefront({ port, triadUrl, shop, key, proxySecret }) {
     productLookups = [];
     market = null;
     discounts = [];
+    wooExtensions = [];
     shopify = [line(first, 1)];
     woo = [line('v-500-m', 1)];
   };
@@ -84,9 +86,10 @@ export function startStorefront({ port, triadUrl, shop, key, proxySecret }) {
     };
   }
 
-  function page(platform, endpoint, triggers, bodyClass) {
+  function page(platform, endpoint, triggers, bodyClass, claims) {
     const data = `data-shop="${shop}" data-key="${key}" data-platform="${platform}"`
-      + (endpoint ? ` data-endpoint="${endpoint}"` : '') + (triggers ? ` data-triggers="${triggers}"` : '');
+      + (endpoint ? ` data-endpoint="${endpoint}"` : '') + (triggers ? ` data-triggers="${triggers}"` : '')
+      + (claims ? ` data-claims="${claims}"` : '');
     const checkout = platform === 'shopify'
       ? '<form action="/checkout" method="get"><button type="submit" name="checkout" id="checkout">Check out</button></form>'
       : '<a class="checkout-button" id="checkout" href="/checkout">Proceed to checkout</a>';
@@ -202,7 +205,9 @@ ${embed ? `<script src="${triadUrl}/widget/v1/triad.js" data-shop="${shop}" data
     }
     if (url.pathname === '/__proxied') return send(200, proxied);
     if (url.pathname === '/woo/cart') {
-      return send(200, page('woocommerce', endpoint, 'cart', 'woocommerce-cart woocommerce-page'), 'text/html');
+      // ?claims=store-api: the tag Triad's WooCommerce plugin prints (its tokens go to the Store API's cart/extensions).
+      return send(200, page('woocommerce', endpoint, 'cart', 'woocommerce-cart woocommerce-page',
+        url.searchParams.get('claims')), 'text/html');
     }
     if (url.pathname === '/checkout') return send(200, '<!doctype html><title>Checkout</title><h1>Checkout</h1>', 'text/html');
     if (url.pathname === '/') return send(200, '<!doctype html><title>Home</title><h1>Home</h1>', 'text/html');
@@ -223,7 +228,7 @@ ${embed ? `<script src="${triadUrl}/widget/v1/triad.js" data-shop="${shop}" data
       market = { active: url.searchParams.get('active'), rate: url.searchParams.get('rate') };
       return send(200, { ok: true });
     }
-    if (url.pathname === '/__carts') return send(200, { shopify, woo, productLookups, discounts });
+    if (url.pathname === '/__carts') return send(200, { shopify, woo, productLookups, discounts, wooExtensions });
 
     if (url.pathname === '/cart.js') return send(200, shopifyCart());
     // A theme's product form, posted as multipart form data (Dawn): the variant is the "id" field.
@@ -271,6 +276,11 @@ ${embed ? `<script src="${triadUrl}/widget/v1/triad.js" data-shop="${shop}" data
       }
       if (url.pathname.endsWith('/remove-item')) {
         woo = woo.filter(l => l.key !== input.key);
+        return send(200, wooCart());
+      }
+      // src/StoreApi/Routes/V1/CartExtensions.php: {namespace, data} handed to the extension's callback.
+      if (url.pathname.endsWith('/extensions')) {
+        wooExtensions.push(input);
         return send(200, wooCart());
       }
     }

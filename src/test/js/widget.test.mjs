@@ -217,6 +217,21 @@ test('offers for the product of a WooCommerce variation in the cart, by keyboard
   await context.close();
 });
 
+test('on WooCommerce with Triad\'s plugin, a bundle added from the pop-up hands its offer token to the cart through the Store API', async () => {
+  const { context, page } = await fresh();
+  const offered = page.waitForResponse(r => r.url().endsWith('/offers')).then(r => r.json());
+  await page.goto(store + '/woo/cart?claims=store-api');
+  await page.waitForSelector('.triad-card[data-kind="bundle"]', { timeout: 3000 });
+  const bundle = (await offered).offers.find(o => o.kind === 'bundle');
+  await page.click('.triad-card[data-kind="bundle"] button');
+  await page.waitForSelector('.triad-card[data-kind="bundle"] button:has-text("Added")', { timeout: 3000 });
+  const { woo, wooExtensions } = await carts();
+  assert.equal(woo.length, 3, 'the bike and the bundle\'s two items');
+  assert.deepEqual(wooExtensions, [{ namespace: 'triad-offers', data: { token: bundle.token } }],
+    'the plugin gets the token after the items, and verifies it before taking the saving off');
+  await context.close();
+});
+
 test('a bundle added from the pop-up reaches the cart with the discount code its claim made, beside the codes already there', async () => {
   const { context, page } = await fresh(undefined, '2001');
   await page.goto(store + '/products/trail-bike?embed=proxy');

@@ -2,6 +2,7 @@ package dev.triad.wooplugin;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
@@ -14,7 +15,7 @@ import dev.triad.problem.ProblemException;
 
 /**
  * Connect tokens: what the operator hands a WooCommerce merchant to paste into the plugin once.
- * {@code tc1.<base64url("<shop> <expiresAt>")>.<base64url(HMAC-SHA256)>} under a key derived from the
+ * {@code tc1.<base64url("<shop> <expiresAt> <nonce>")>.<base64url(HMAC-SHA256)>} under a key derived from the
  * deployment's secret: nothing is stored until one is used, and a token names the one shop it connects.
  */
 @Singleton
@@ -23,6 +24,7 @@ public class ConnectTokens {
     static final Duration VALID_FOR = Duration.ofDays(7);
     private static final String PREFIX = "tc1.";
     private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final byte[] key;
 
@@ -35,7 +37,9 @@ public class ConnectTokens {
     }
 
     public String issue(String shop, long expiresAt) {
-        byte[] payload = (shop + " " + expiresAt).getBytes(StandardCharsets.UTF_8);
+        byte[] nonce = new byte[9];
+        RANDOM.nextBytes(nonce); // two tokens for one shop in one second are still two tokens, each usable once
+        byte[] payload = (shop + " " + expiresAt + " " + B64.encodeToString(nonce)).getBytes(StandardCharsets.UTF_8);
         return PREFIX + B64.encodeToString(payload) + "." + B64.encodeToString(Signatures.hmacSha256(key, payload));
     }
 

@@ -67,6 +67,26 @@ class OrderImportTest {
     }
 
     @Test
+    void shouldLeaveTheSheetsToTheOneRebuildTheCallerAsksForWhenAHistoryComesInBatches() {
+        Admin shop = Admin.register("batches.example");
+        String[] rows = ORDERS.split("\n");
+        String header = rows[0];
+        String firstHalf = String.join("\n", java.util.Arrays.copyOfRange(rows, 0, 6)) + "\n";
+        String secondHalf = header + "\n" + String.join("\n", java.util.Arrays.copyOfRange(rows, 6, rows.length)) + "\n";
+        for (String batch : List.of(firstHalf, secondHalf)) {
+            JsonPath report = given().header("Authorization", "Bearer " + shop.adminKey()).contentType("text/csv")
+                    .body(batch).post("/admin/v1/shops/{shop}/orders?rebuild=false", shop.shop())
+                    .then().statusCode(200).extract().jsonPath();
+            assertThat(report.getString("update")).isEqualTo("deferred");
+            assertThat(report.getMap("rebuild")).isNull();
+        }
+        assertThat(sheets(shop.shop())).as("no sheet before the rebuild").isEmpty();
+
+        assertThat(shop.rebuild().getInt("orders")).isEqualTo(5);
+        assertThat(shop.product("p-bike").getList("sheet.complements.productId")).contains("p-helmet");
+    }
+
+    @Test
     void shouldChangeNothingWhenTheSameOrdersAreImportedAgain() {
         Admin shop = Admin.register("reimport.example");
         shop.importOrders(ORDERS);
