@@ -57,6 +57,62 @@ final class PluginTest extends TriadTestCase {
 		}
 	}
 
+	public function test_saving_where_offers_appear_changes_what_the_storefront_gets() {
+		$this->connect();
+		$redirect = $this->submit( 'settings', array( 'triad_triggers' => array( 'cart', 'anything-else' ), 'triad_thank_you' => '1' ) );
+		$this->assertStringEndsWith( 'wp-admin/admin.php?page=triad', $redirect );
+		$this->assertSame( array( 'triggers' => array( 'cart' ), 'inline_cart' => false, 'thank_you' => true ), get_option( Triad_Storefront::SETTINGS ) );
+		$GLOBALS['wc_double_page'] = 'cart';
+		ob_start();
+		Triad_Plugin::instance()->storefront->print_widget();
+		$this->assertStringContainsString( 'data-triggers="cart"', ob_get_clean() );
+	}
+
+	public function test_a_settings_form_without_its_nonce_changes_nothing() {
+		$this->connect();
+		$this->assertSame( 'refused', $this->submit( 'settings', array( 'triad_triggers' => array( 'product' ), '_wpnonce' => 'forged' ) ) );
+		$this->assertFalse( get_option( Triad_Storefront::SETTINGS ) );
+		$this->assertSame( 'refused', $this->submit( 'disconnect', array( '_wpnonce' => 'forged' ) ) );
+		$this->assertTrue( Triad_Plugin::instance()->connection->is_connected() );
+	}
+
+	public function test_connecting_from_the_form_with_a_wrong_token_says_why_and_stores_nothing() {
+		$this->submit( 'connect', array( 'triad_url' => self::triad_url(), 'triad_connect_token' => 'tc1.bm90.aXQ' ) );
+		$notice = get_transient( 'triad_notice_' . get_current_user_id() );
+		$this->assertSame( 'error', $notice['type'] );
+		$this->assertStringContainsString( 'Triad answered 403', $notice['text'] );
+		$this->assertFalse( get_option( Triad_Connection::OPTION ) );
+		$this->assertStringContainsString( 'Triad answered 403', $this->settings_page() );
+	}
+
+	/** Posts the settings page's form $action as admin-post.php does; answers where it redirected, or "refused". */
+	private function submit( $action, array $fields ) {
+		$_POST    = array_merge( array( '_wpnonce' => wp_create_nonce( 'triad_' . $action ) ), $fields );
+		$_REQUEST = $_POST;
+		$stop     = static function () {
+			return static function () {
+				throw new RuntimeException( 'refused' );
+			};
+		};
+		$redirect = static function ( $location ) {
+			throw new RuntimeException( $location );
+		};
+		add_filter( 'wp_die_handler', $stop );
+		add_filter( 'wp_redirect', $redirect );
+		try {
+			$page = new Triad_Admin_Page( Triad_Plugin::instance()->connection, Triad_Plugin::instance()->sync, Triad_Plugin::instance()->storefront );
+			$page->{ 'handle_' . $action }();
+			return 'no answer';
+		} catch ( RuntimeException $e ) {
+			return $e->getMessage();
+		} finally {
+			remove_filter( 'wp_die_handler', $stop );
+			remove_filter( 'wp_redirect', $redirect );
+			$_POST    = array();
+			$_REQUEST = array();
+		}
+	}
+
 	private function settings_page() {
 		require_once ABSPATH . 'wp-admin/includes/admin.php';
 		ob_start();

@@ -47,6 +47,18 @@ final class StorefrontTest extends TriadTestCase {
 		$this->assertStringEndsWith( '/triad-for-woocommerce/assets/triad-blocks.js', $script->src );
 	}
 
+	public function test_a_block_checkout_records_the_widgets_session_on_the_order() {
+		$_COOKIE['triad_session'] = 's-block42';
+		$order                    = wc_create_order();
+		// src/StoreApi/Routes/V1/Checkout.php fires this with the order it is about to save and the request.
+		do_action( 'woocommerce_store_api_checkout_update_order_from_request', $order, new WP_REST_Request( 'POST', '/wc/store/v1/checkout' ) );
+		$this->assertSame( 's-block42', $order->get_meta( '_triad_session' ) );
+		$_COOKIE['triad_session'] = '"><script>';
+		$other                    = wc_create_order();
+		do_action( 'woocommerce_checkout_create_order', $other, array() );
+		$this->assertSame( '', $other->get_meta( '_triad_session' ), 'a cookie that is not a session id is not stored' );
+	}
+
 	public function test_the_order_received_page_shows_offers_for_the_next_order() {
 		$shop = $this->bike_shop();
 		$this->connect();
