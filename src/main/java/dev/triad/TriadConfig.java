@@ -31,6 +31,28 @@ public interface TriadConfig {
 
     Bench bench();
 
+    /**
+     * Triad's own public address (https://offers.example.com), for links Triad hands out to be followed later:
+     * the claim links of e-mailed offers. Unset: e-mailed offers link to the store at the usual prices.
+     */
+    Optional<String> publicUrl();
+
+    Klaviyo klaviyo();
+
+    interface Klaviyo {
+        /** Klaviyo's API (tests point it at WireMock). */
+        @WithDefault("https://a.klaviyo.com")
+        String url();
+
+        /** The first pause before a throttled (429) or failed (5xx, no answer) event is sent again; it doubles each time. */
+        @WithDefault("1s")
+        Duration retryAfter();
+
+        /** How many times an event is tried in all before it is given up (and logged). */
+        @WithDefault("6")
+        int attempts();
+    }
+
     interface Offers {
         /** How long the offer path waits for Redis before answering {@code degraded} with no offers (1ms-1s). */
         @WithDefault("10ms")

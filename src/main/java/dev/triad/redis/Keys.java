@@ -136,6 +136,16 @@ public final class Keys {
         return prefix(shop) + "countdown:" + visitor;
     }
 
+    /** String: the shop's Klaviyo private API key, sealed (AES-GCM under a key derived from the deployment's secret). */
+    public static String klaviyoKey(String shop) {
+        return prefix(shop) + "klaviyo-key";
+    }
+
+    /** String: present once an order's "Triad Offers Ready" event was taken on for sending (kept 30 days). */
+    public static String klaviyoSent(String shop, String orderId) {
+        return prefix(shop) + "klaviyo-sent:" + orderId;
+    }
+
     /** String: present once a connect token of the shop has been used (kept until the token would expire). */
     public static String connectTokenUsed(String shop, String tokenDigest) {
         return prefix(shop) + "connect-used:" + tokenDigest;

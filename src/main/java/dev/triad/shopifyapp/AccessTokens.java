@@ -1,13 +1,7 @@
 package dev.triad.shopifyapp;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.SecureRandom;
 import java.util.Base64;
 
-import javax.crypto.Cipher;
-import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import dev.triad.TriadConfig;
+import dev.triad.base.Sealed;
 import dev.triad.problem.ProblemException;
 import dev.triad.redis.Keys;
 import dev.triad.redis.RedisBatches;
@@ -31,9 +26,6 @@ import io.vertx.mutiny.redis.client.Response;
 public class AccessTokens {
 
     private static final Logger LOG = Logger.getLogger(AccessTokens.class);
-
-    private static final int NONCE_BYTES = 12;
-    private static final int TAG_BITS = 128;
 
     private final RedisBatches redis;
     private final SecretKeySpec key;
@@ -84,33 +76,11 @@ public class AccessTokens {
     }
 
     String encrypt(String shop, String token) {
-        try {
-            byte[] nonce = new byte[NONCE_BYTES];
-            new SecureRandom().nextBytes(nonce);
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.ENCRYPT_MODE, required(), new GCMParameterSpec(TAG_BITS, nonce));
-            cipher.updateAAD(shop.getBytes(StandardCharsets.UTF_8));
-            byte[] sealed = cipher.doFinal(token.getBytes(StandardCharsets.UTF_8));
-            return "v1:" + Base64.getEncoder().encodeToString(ByteBuffer.allocate(nonce.length + sealed.length)
-                    .put(nonce).put(sealed).array());
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("AES-GCM is part of every JDK", e);
-        }
+        return Sealed.seal(required(), shop, token);
     }
 
     String decrypt(String shop, String stored) {
-        if (!stored.startsWith("v1:")) {
-            throw new IllegalStateException("The stored access token of " + shop + " is in no known format");
-        }
-        try {
-            byte[] all = Base64.getDecoder().decode(stored.substring(3));
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.DECRYPT_MODE, required(), new GCMParameterSpec(TAG_BITS, all, 0, NONCE_BYTES));
-            cipher.updateAAD(shop.getBytes(StandardCharsets.UTF_8));
-            return new String(cipher.doFinal(all, NONCE_BYTES, all.length - NONCE_BYTES), StandardCharsets.UTF_8);
-        } catch (GeneralSecurityException | IllegalArgumentException e) {
-            throw new IllegalStateException("The stored access token of " + shop + " does not decrypt under this key");
-        }
+        return Sealed.open(required(), shop, stored, "access token");
     }
 
     private SecretKeySpec required() {

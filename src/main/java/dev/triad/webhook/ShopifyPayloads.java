@@ -36,7 +36,9 @@ final class ShopifyPayloads {
         String customer = Payloads.id(order.path("customer"), "id", "customer.id");
         return new StoreOrder(new ImportedOrder(id, customer, lines, OrderDates.day(Payloads.text(order, "created_at"))),
                 session(order),
-                Payloads.money(order, "total_price", "total_price"));
+                Payloads.money(order, "total_price", "total_price"),
+                StoreOrder.email(Payloads.text(order, "email") != null ? Payloads.text(order, "email")
+                        : Payloads.text(order.path("customer"), "email")));
     }
 
     /** A product body's variant ids by SKU (variants without a SKU left out). */

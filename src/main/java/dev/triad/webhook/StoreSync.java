@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 
 import dev.triad.catalog.CatalogStore;
 import dev.triad.catalog.ProductFacts;
@@ -30,6 +31,7 @@ import io.vertx.mutiny.redis.client.Response;
 @ApplicationScoped
 public class StoreSync {
 
+    private final Event<OrderPlaced> placedOrders;
     private final OrderImport orders;
     private final CatalogStore catalog;
     private final ShopStore shops;
@@ -39,7 +41,8 @@ public class StoreSync {
     private final Clock clock = Clock.systemUTC();
 
     public StoreSync(OrderImport orders, CatalogStore catalog, ShopStore shops, RedisBatches redis, Visitors visitors,
-            OrderStats stats) {
+            OrderStats stats, Event<OrderPlaced> placedOrders) {
+        this.placedOrders = placedOrders;
         this.orders = orders;
         this.catalog = catalog;
         this.shops = shops;
@@ -60,6 +63,7 @@ public class StoreSync {
         // The order's import (above) also adds it to its customer's purchase history.
         String customer = visitors.customer(shop.id(), order.customerId());
         stats.count(shop, placed.order(), visitors.session(shop.id(), placed.sessionId()), placed.total(), customer);
+        placedOrders.fire(new OrderPlaced(shop, placed));
     }
 
     /**

@@ -43,7 +43,7 @@ final class WooPayloads {
         // A guest's order has customer_id 0.
         return new StoreOrder(new ImportedOrder(id, "0".equals(customer) ? null : customer, lines,
                 OrderDates.day(Payloads.text(order, "date_created_gmt"))), session,
-                Payloads.money(order, "total", "total"));
+                Payloads.money(order, "total", "total"), StoreOrder.email(Payloads.text(order.path("billing"), "email")));
     }
 
     /**
