@@ -141,6 +141,16 @@ public final class Keys {
         return prefix(shop) + "klaviyo-key";
     }
 
+    /** String: the SHA-256 (hex) of the shop's feed key, the secret part of its add-on feed's address. */
+    public static String feedKey(String shop) {
+        return prefix(shop) + "feed-key";
+    }
+
+    /** Hash: {@code etag} and {@code modifiedAt} (epoch seconds) of the add-on feed as last built. */
+    public static String feedVersion(String shop) {
+        return prefix(shop) + "feed-version";
+    }
+
     /** String: present once an order's "Triad Offers Ready" event was taken on for sending (kept 30 days). */
     public static String klaviyoSent(String shop, String orderId) {
         return prefix(shop) + "klaviyo-sent:" + orderId;
