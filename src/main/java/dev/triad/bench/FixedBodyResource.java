@@ -40,7 +40,7 @@ public class FixedBodyResource {
         if (!enabled) {
             throw ProblemException.notFound("path", "Benchmark endpoints are off (triad.bench.enabled)");
         }
-        return bodies.computeIfAbsent(Math.max(2, Math.min(bytes, 1 << 20)), FixedBodyResource::body);
+        return bodies.computeIfAbsent(Math.max(2, Math.min(bytes, 4 << 20)), FixedBodyResource::body);
     }
 
     private static byte[] body(int size) {
