@@ -1,11 +1,7 @@
 package dev.triad.email;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Currency;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,13 +15,9 @@ import org.jboss.logging.Logger;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import dev.triad.TriadConfig;
 import dev.triad.ingest.ImportedOrder;
-import dev.triad.offer.Cart;
 import dev.triad.offer.CartLine;
-import dev.triad.offer.OfferQuery;
 import dev.triad.offer.OfferResponse;
-import dev.triad.offer.OfferService;
 import dev.triad.shop.Shop;
 import dev.triad.webhook.OrderPlaced;
 
@@ -44,17 +36,17 @@ public class OrderEmails {
 
     private final KlaviyoKeys keys;
     private final KlaviyoEvents klaviyo;
-    private final OfferService offers;
+    private final EmailOffers offers;
     private final ObjectMapper mapper;
-    private final String publicUrl;
+    private final OfferLinks links;
 
-    public OrderEmails(KlaviyoKeys keys, KlaviyoEvents klaviyo, OfferService offers, ObjectMapper mapper,
-            TriadConfig config) {
+    public OrderEmails(KlaviyoKeys keys, KlaviyoEvents klaviyo, EmailOffers offers, ObjectMapper mapper,
+            OfferLinks links) {
         this.keys = keys;
         this.klaviyo = klaviyo;
         this.offers = offers;
         this.mapper = mapper;
-        this.publicUrl = config.publicUrl().map(u -> u.replaceAll("/$", "")).orElse(null);
+        this.links = links;
     }
 
     void onOrder(@Observes OrderPlaced placed) {
@@ -71,9 +63,7 @@ public class OrderEmails {
             if (privateKey == null || !keys.firstFor(shop.id(), order.id())) {
                 return;
             }
-            OfferResponse answer = offers.offers(shop.id(), query(shop, order), OfferService.Caller.platform())
-                    .await().atMost(Duration.ofSeconds(5));
-            List<OfferResponse.View> next = answer.offers().stream().filter(o -> !"upgrade".equals(o.kind())).toList();
+            List<OfferResponse.View> next = offers.after(shop, lines(order), order.customerId(), order.id());
             if (next.isEmpty()) {
                 return;
             }
@@ -84,15 +74,14 @@ public class OrderEmails {
         }
     }
 
-    private static OfferQuery query(Shop shop, ImportedOrder order) {
+    private static List<CartLine> lines(ImportedOrder order) {
         List<CartLine> lines = new ArrayList<>();
         for (ImportedOrder.Line line : order.lines()) {
             if (line.productId() != null && line.price() != null && lines.size() < 100) {
                 lines.add(new CartLine(line.productId(), line.variantId(), line.quantity(), line.price()));
             }
         }
-        return new OfferQuery("post_purchase", Currency.getInstance(shop.currency()), new Cart(lines),
-                order.customerId(), "order-" + order.id(), null);
+        return lines;
     }
 
     /** The JSON:API document of Create Event. */
@@ -113,7 +102,7 @@ public class OrderEmails {
             card.put("extra", offer.extra());
             card.put("discountPercent", offer.discountPercent());
             card.put("expiresAt", offer.expiresAt());
-            card.put("url", link(shop, offer, items));
+            card.put("url", links.of(shop, offer));
             card.put("items", items);
             cards.add(card);
         }
@@ -144,32 +133,5 @@ public class OrderEmails {
         item.put("url", url);
         item.put("price", price);
         return item;
-    }
-
-    /**
-     * Where the card leads. Shopify: the cart permalink {@code https://<shop>/cart/<variant>:1,…}, or for a
-     * discount Triad's {@code /shopify/v1/take} (claims it, then the permalink with the code). WooCommerce: the
-     * plugin's {@code ?triad-take=<ids>&triad-token=<token>} on the store's site.
-     */
-    private String link(Shop shop, OfferResponse.View offer, List<Map<String, Object>> items) {
-        String ids = items.stream().map(i -> (String) (i.get("variantId") != null ? i.get("variantId") : i.get("productId")))
-                .collect(Collectors.joining(","));
-        if ("woocommerce".equals(shop.platform())) {
-            String site = shop.allowedOrigins().isEmpty() ? "https://" + shop.id() : shop.allowedOrigins().get(0);
-            return site + "/?triad-take=" + encode(ids) + (offer.token() == null ? "" : "&triad-token=" + encode(offer.token()));
-        }
-        if (offer.token() != null && publicUrl != null) {
-            return publicUrl + "/shopify/v1/take?shop=" + encode(shop.id()) + "&token=" + encode(offer.token());
-        }
-        if (items.stream().anyMatch(i -> i.get("variantId") == null)) {
-            String url = (String) items.get(0).get("url");
-            return url != null && url.startsWith("https://") ? url : "https://" + shop.id() + (url == null ? "/" : url);
-        }
-        return "https://" + shop.id() + "/cart/" + items.stream().map(i -> i.get("variantId") + ":1")
-                .collect(Collectors.joining(","));
-    }
-
-    private static String encode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 }

@@ -17,7 +17,11 @@ import dev.triad.shop.Shop;
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record StatsReport(String shop, String currency, LocalDate from, LocalDate to, Funnel funnel, Orders orders,
-        Group exposed, Group holdout, Uplift uplift, List<Day> days) {
+        Group exposed, Group holdout, Uplift uplift, Email email, List<Day> days) {
+
+    /** The placement {@code email}: offer links followed from e-mails, and those that claimed a discount. */
+    public record Email(long clicks, long claims) {
+    }
 
     public record Funnel(long impressions, long clicks, long adds, long dismissals, Double clickRate, Double addRate) {
     }
@@ -72,7 +76,8 @@ public record StatsReport(String shop, String currency, LocalDate from, LocalDat
         Double conversionUplift = relative(exposed.conversion(), holdout.conversion());
         Double revenueUplift = relative(perSession(c, "exposed"), perSession(c, "holdout"));
         return new StatsReport(shop.id(), shop.currency(), from, to, funnel, orders, exposed, holdout,
-                new Uplift(conversionUplift, revenueUplift), days);
+                new Uplift(conversionUplift, revenueUplift),
+                new Email(c.getOrDefault("email.click", 0L), c.getOrDefault("email.claim", 0L)), days);
     }
 
     private static Double perSession(Map<String, Long> c, String group) {
