@@ -30,6 +30,7 @@ require_once __DIR__ . '/includes/class-triad-payloads.php';
 require_once __DIR__ . '/includes/class-triad-connection.php';
 require_once __DIR__ . '/includes/class-triad-sync.php';
 require_once __DIR__ . '/includes/class-triad-storefront.php';
+require_once __DIR__ . '/includes/class-triad-emails.php';
 require_once __DIR__ . '/includes/class-triad-admin-page.php';
 require_once __DIR__ . '/includes/class-triad-plugin.php';
 

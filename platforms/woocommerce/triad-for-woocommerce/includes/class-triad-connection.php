@@ -56,6 +56,12 @@ final class Triad_Connection {
 		return false === $key || '' === $key ? null : $key;
 	}
 
+	/** The secret that signs the offer cards of the store's e-mails; null when not connected. */
+	public function email_key() {
+		$state = $this->state();
+		return empty( $state['email_key'] ) ? null : $state['email_key'];
+	}
+
 	/** A client for the shop's admin routes (imports, products, rebuild). */
 	public function admin_client() {
 		return new Triad_Client( $this->url(), (string) get_option( self::ADMIN_KEY, '' ) );
@@ -99,6 +105,7 @@ final class Triad_Connection {
 				'shop'            => $body['shop'],
 				'publishable_key' => $body['publishableKey'],
 				'offer_key'       => $body['offerKey'],
+				'email_key'       => $body['emailKey'],
 				'webhook_ids'     => $this->create_webhooks( $url . $body['webhookPath'], $secret ),
 				'connected_at'    => time(),
 			)

@@ -50,6 +50,7 @@ final class Triad_Plugin {
 		$this->sync->hook();
 		$this->discounts->hook();
 		$this->storefront->hook();
+		( new Triad_Emails( $this->connection ) )->hook();
 		if ( is_admin() ) {
 			( new Triad_Admin_Page( $this->connection, $this->sync, $this->storefront ) )->hook();
 		}

@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.jboss.logging.Logger;
 
+import dev.triad.email.EmailLinks;
 import dev.triad.offer.OfferTokens;
 import dev.triad.problem.ProblemException;
 import dev.triad.shop.ShopRegistry;
@@ -32,12 +33,15 @@ public class ConnectResource {
     private final ShopRegistry registry;
     private final ShopStore shops;
     private final OfferTokens offerTokens;
+    private final EmailLinks emailLinks;
 
-    public ConnectResource(ConnectTokens tokens, ShopRegistry registry, ShopStore shops, OfferTokens offerTokens) {
+    public ConnectResource(ConnectTokens tokens, ShopRegistry registry, ShopStore shops, OfferTokens offerTokens,
+            EmailLinks emailLinks) {
         this.tokens = tokens;
         this.registry = registry;
         this.shops = shops;
         this.offerTokens = offerTokens;
+        this.emailLinks = emailLinks;
     }
 
     /** The plugin's side of the handshake. */
@@ -46,9 +50,11 @@ public class ConnectResource {
 
     /**
      * What the plugin keeps: {@code adminKey} for the imports (shown this once), {@code publishableKey} for the
-     * storefront, {@code offerKey} (base64) to verify offer tokens, and where its webhooks deliver.
+     * storefront, {@code offerKey} (base64) to verify offer tokens, {@code emailKey} to sign the offer cards of
+     * its e-mails ({@link EmailLinks}), and where its webhooks deliver.
      */
-    public record Connected(String shop, String publishableKey, String adminKey, String offerKey, String webhookPath) {
+    public record Connected(String shop, String publishableKey, String adminKey, String offerKey, String emailKey,
+            String webhookPath) {
     }
 
     @POST
@@ -77,7 +83,7 @@ public class ConnectResource {
                 request.webhookSecret(), true);
         LOG.infof("Connected WooCommerce shop %s from %s", grant.shop(), origin);
         return new Connected(grant.shop(), connected.shop().publishableKey(), connected.adminKey(),
-                Base64.getEncoder().encodeToString(offerTokens.shopKey(grant.shop())),
+                Base64.getEncoder().encodeToString(offerTokens.shopKey(grant.shop())), emailLinks.secret(grant.shop()),
                 "/webhooks/woocommerce/" + grant.shop());
     }
 
