@@ -119,6 +119,32 @@ class AddOnFeedTest {
         assertThat(feed.path("products").has("p999")).as("ids sort p999 last of the never ordered").isFalse();
     }
 
+    @Test
+    void aFiftyThousandProductShopsFeedKeepsToKlaviyosLimits() throws Exception {
+        Admin shop = Admin.register("feed-fifty.myshopify.com");
+        int products = 50_000;
+        StringBuilder catalog = new StringBuilder(products * 260);
+        for (int i = 0; i < products; i++) {
+            catalog.append("{\"id\":\"p").append(i).append("\",\"title\":\"Product ").append(i)
+                    .append(" of a large shop\",\"url\":\"/products/p").append(i)
+                    .append("\",\"image\":\"https://cdn.example/p/").append(i).append(".jpg\",\"complements\":[\"p")
+                    .append((i + 1) % products).append("\",\"p").append((i + 2) % products).append("\",\"p")
+                    .append((i + 3) % products).append("\"],\"variants\":[{\"id\":\"v").append(i)
+                    .append("\",\"price\":\"").append(5 + i % 200).append(".00\",\"inStock\":true}]}\n");
+        }
+        given().header("Authorization", "Bearer " + shop.adminKey()).contentType("application/x-ndjson")
+                .body(catalog.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .post("/admin/v1/shops/{shop}/catalog", shop.shop()).then().statusCode(200);
+
+        Response answer = given().redirects().follow(false).get(feedPath(shop));
+        assertThat(answer.statusCode()).as("answered directly, never redirected").isEqualTo(200);
+        assertThat(answer.asByteArray().length).as("Klaviyo's limit of about 3.3 MB").isLessThanOrEqualTo(3_300_000);
+        JsonNode feed = new ObjectMapper().readTree(answer.asByteArray());
+        assertThat(feed.path("productCount").asInt()).isEqualTo(products);
+        assertThat(feed.path("products").size() + feed.at("/truncated/productsLeftOut").asInt()).isEqualTo(products);
+        assertThat(feed.at("/products/p0").findValuesAsText("id")).containsExactly("p1", "p2", "p3");
+    }
+
     private static String feedPath(Admin shop) {
         return given().header("Authorization", "Bearer " + shop.adminKey()).post("/admin/v1/shops/{shop}/feed-key", shop.shop())
                 .then().statusCode(201).extract().path("path");
