@@ -4,10 +4,10 @@
 # documented limits (answer within 5 s, at most about 3.3 MB, no redirect) and against a floor measured in
 # the same run: the same server's trivial endpoint answering a body of the same size (/bench/v1/fixed).
 # ROUNDS fetches of each, alternating; medians and their ratio. Not part of the tests.
-#   PRODUCTS=50000 ROUNDS=7 bench/feed.sh
+#   PRODUCTS=50000 ROUNDS=7 [ADD_ONS=3] bench/feed.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
-products=${PRODUCTS:-50000}; rounds=${ROUNDS:-7}
+products=${PRODUCTS:-50000}; rounds=${ROUNDS:-7}; add_ons=${ADD_ONS:-3}
 port=${BENCH_PORT:-18381}; redis_port=${BENCH_REDIS_PORT:-16680}
 [ -f target/quarkus-app/quarkus-run.jar ] || ./mvnw -B -q package -DskipTests
 work=$(mktemp -d)
@@ -29,7 +29,7 @@ java bench/SyntheticCatalog.java "$products" > "$work/catalog.ndjson"
 curl -sf -X POST "$base/admin/v1/shops/$shop/catalog" -H "$auth" -H 'Content-Type: application/x-ndjson' \
   --data-binary "@$work/catalog.ndjson" \
   | python3 -c 'import json,sys; r=json.load(sys.stdin); print("catalog: %d products, %d sheets in %d ms" % (r["productsTaken"], r["rebuild"]["sheets"], r["millis"]))'
-feed=$(curl -sf -X POST "$base/admin/v1/shops/$shop/feed-key" -H "$auth" | python3 -c 'import json,sys; print(json.load(sys.stdin)["path"])')
+feed=$(curl -sf -X POST "$base/admin/v1/shops/$shop/feed-key" -H "$auth" | python3 -c 'import json,sys; print(json.load(sys.stdin)["path"])')"?addOns=$add_ons"
 
 # One fetch: "<seconds> <bytes> <status>"; the body is kept for the checks below.
 fetch() { curl -s -o "$work/body" -w '%{time_total} %{size_download} %{http_code}\n' "$@"; }

@@ -71,6 +71,11 @@ test('shows three cards in tier order, the middle one recommended, before checko
   const label = await dialog.getAttribute('aria-labelledby');
   assert.equal(await page.textContent('#' + label), 'Complete your order');
   assert.match(await dialog.textContent(), /Add \$201\.00 more for free shipping/);
+  // A script tag with a key cannot claim a discount: the bundle is shown at the price the checkout will charge.
+  const bundle = await dialog.$eval('.triad-card[data-kind="bundle"]', n => ({
+    price: n.querySelector('.triad-price').textContent, extra: n.querySelector('.triad-extra').textContent, text: n.textContent }));
+  assert.equal(bundle.extra, '+' + bundle.price);
+  assert.doesNotMatch(bundle.text, /Save/);
   await page.waitForTimeout(400);
   await page.screenshot({ path: env.SCREENSHOTS + '/widget-desktop.png' });
   await context.close();

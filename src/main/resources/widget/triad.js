@@ -246,11 +246,27 @@
     return request.then(json).then(function (answer) {
       clearTimeout(timer);
       if (!answer.offers || !answer.offers.length) throw new Error('no offers');
+      answer.offers = answer.offers.map(asCharged);
       return answer;
     }, function (error) {
       clearTimeout(timer);
       throw error;
     });
+  }
+
+  /**
+   * An offer as the store will charge it. A discount is charged only where it can be claimed: through the App
+   * Proxy on Shopify, and through Triad's plugin on WooCommerce (data-claims="store-api"). Elsewhere the offer is
+   * shown at its usual price, never at a price the checkout would not honour.
+   */
+  function asCharged(offer) {
+    var claimable = config.platform === 'shopify' ? !!config.proxy : script.dataset.claims === 'store-api';
+    if (!offer.token || claimable) return offer;
+    var plain = {};
+    Object.keys(offer).forEach(function (name) { plain[name] = offer[name]; });
+    plain.extra = offer.price;
+    ['discountPercent', 'token', 'expiresAt', 'countdown'].forEach(function (name) { delete plain[name]; });
+    return plain;
   }
 
   function productIds(offer) {

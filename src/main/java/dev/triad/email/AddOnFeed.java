@@ -43,7 +43,7 @@ public class AddOnFeed {
 
     /** Klaviyo's documented limit is about 3.3 MB; the feed stays under 3,200,000 bytes. */
     static final int LIMIT_BYTES = 3_200_000;
-    static final int ADD_ONS = 3;
+    static final int MAX_ADD_ONS = 3;
     private static final int MGET_CHUNK = 1_000;
     private static final JsonFactory JSON = new JsonFactory();
 
@@ -59,7 +59,8 @@ public class AddOnFeed {
     public record Built(byte[] body, String etag, Instant modifiedAt) {
     }
 
-    public Built build(Shop shop) {
+    /** The feed of {@code shop} with at most {@code addOns} (1-3) add-ons a product: fewer let more products in. */
+    public Built build(Shop shop, int addOns) {
         List<String> products = new ArrayList<>();
         for (Response id : redis.send(Request.cmd(Command.SMEMBERS).arg(Keys.products(shop.id())))) {
             products.add(id.toString());
@@ -85,7 +86,7 @@ public class AddOnFeed {
             for (int i = 0; i < chunk.size(); i++) {
                 Response stored = sheets.get(i);
                 OfferSheet sheet = stored == null ? null : codec.readStoredOrNull(stored.toBytes());
-                byte[] entry = sheet == null ? null : entry(sheet, origin, withAddOns == 0);
+                byte[] entry = sheet == null ? null : entry(sheet, origin, withAddOns == 0, addOns);
                 if (entry != null) {
                     if (entries.size() + entry.length > LIMIT_BYTES - 400) {
                         full = true;
@@ -99,17 +100,19 @@ public class AddOnFeed {
         }
         byte[] body = document(shop, products.size(), included, withAddOns, entries);
         String etag = etag(body);
-        return new Built(body, etag, modifiedAt(shop.id(), etag));
+        return new Built(body, etag, modifiedAt(shop.id(), addOns, etag));
     }
 
     /** When the feed's content last changed: kept beside its ETag, moved on when the ETag changes. */
-    private Instant modifiedAt(String shop, String etag) {
-        Response stored = redis.send(Request.cmd(Command.HMGET).arg(Keys.feedVersion(shop)).arg("etag").arg("modifiedAt"));
+    private Instant modifiedAt(String shop, int addOns, String etag) {
+        String etagField = "etag." + addOns;
+        String modifiedField = "modifiedAt." + addOns;
+        Response stored = redis.send(Request.cmd(Command.HMGET).arg(Keys.feedVersion(shop)).arg(etagField).arg(modifiedField));
         if (stored != null && stored.get(0) != null && etag.equals(stored.get(0).toString()) && stored.get(1) != null) {
             return Instant.ofEpochSecond(stored.get(1).toLong());
         }
         long now = Instant.now().getEpochSecond();
-        redis.send(Request.cmd(Command.HSET).arg(Keys.feedVersion(shop)).arg("etag").arg(etag).arg("modifiedAt").arg(now));
+        redis.send(Request.cmd(Command.HSET).arg(Keys.feedVersion(shop)).arg(etagField).arg(etag).arg(modifiedField).arg(now));
         return Instant.ofEpochSecond(now);
     }
 
@@ -143,10 +146,10 @@ public class AddOnFeed {
     }
 
     /** {@code "<productId>":[add-ons]} (with a leading comma unless first); null for a product with no add-on in stock. */
-    private static byte[] entry(OfferSheet sheet, String origin, boolean first) {
-        List<Candidate> picks = new ArrayList<>(ADD_ONS);
+    private static byte[] entry(OfferSheet sheet, String origin, boolean first, int addOns) {
+        List<Candidate> picks = new ArrayList<>(addOns);
         for (Candidate c : sheet.complements()) {
-            if (c.inStock() && c.price() != null && c.price().signum() > 0 && picks.size() < ADD_ONS) {
+            if (c.inStock() && c.price() != null && c.price().signum() > 0 && picks.size() < addOns) {
                 picks.add(c);
             }
         }

@@ -146,7 +146,7 @@ public final class Keys {
         return prefix(shop) + "feed-key";
     }
 
-    /** Hash: {@code etag} and {@code modifiedAt} (epoch seconds) of the add-on feed as last built. */
+    /** Hash: {@code etag.<n>} and {@code modifiedAt.<n>} (epoch seconds) of the add-on feed of n add-ons as last built. */
     public static String feedVersion(String shop) {
         return prefix(shop) + "feed-version";
     }

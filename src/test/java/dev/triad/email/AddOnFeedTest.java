@@ -143,6 +143,13 @@ class AddOnFeedTest {
         assertThat(feed.path("productCount").asInt()).isEqualTo(products);
         assertThat(feed.path("products").size() + feed.at("/truncated/productsLeftOut").asInt()).isEqualTo(products);
         assertThat(feed.at("/products/p0").findValuesAsText("id")).containsExactly("p1", "p2", "p3");
+
+        Response one = given().get(feedPath(shop) + "?addOns=1");
+        JsonNode smaller = new ObjectMapper().readTree(one.asByteArray());
+        assertThat(smaller.at("/products/p0").findValuesAsText("id")).containsExactly("p1");
+        assertThat(smaller.path("products").size()).as("one add-on a product lets more products in")
+                .isGreaterThan(2 * feed.path("products").size());
+        given().get(feedPath(shop) + "?addOns=4").then().statusCode(400).body("field", org.hamcrest.Matchers.equalTo("addOns"));
     }
 
     private static String feedPath(Admin shop) {

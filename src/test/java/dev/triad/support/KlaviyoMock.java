@@ -18,13 +18,19 @@ public class KlaviyoMock implements QuarkusTestResourceLifecycleManager {
     public static final int ATTEMPTS = 4;
     public static final String PUBLIC_URL = "https://offers.triad.test";
 
-    private static WireMockServer server;
+    /** Started the first time a test asks for it. */
+    private static final class Started {
+        static final WireMockServer SERVER = loopback();
+    }
 
-    public static synchronized WireMockServer server() {
-        if (server == null) {
-            server = new WireMockServer(WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort());
-            server.start();
-        }
+    public static WireMockServer server() {
+        return Started.SERVER;
+    }
+
+    /** A started WireMock server on a free loopback port, for the whole run (stopped with the JVM). */
+    static WireMockServer loopback() {
+        WireMockServer server = new WireMockServer(WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort());
+        server.start();
         return server;
     }
 

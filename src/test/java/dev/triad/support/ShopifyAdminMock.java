@@ -3,7 +3,6 @@ package dev.triad.support;
 import java.util.Map;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
@@ -18,14 +17,13 @@ public class ShopifyAdminMock implements QuarkusTestResourceLifecycleManager {
     /** 32 bytes in base64: the key the tests' access tokens are encrypted under. */
     public static final String TOKEN_KEY = "dHJpYWQtdGVzdC10b2tlbi1rZXktMzItYnl0ZXMhISE=";
 
-    private static WireMockServer server;
+    /** Started the first time a test asks for it. */
+    private static final class Started {
+        static final WireMockServer SERVER = KlaviyoMock.loopback();
+    }
 
-    public static synchronized WireMockServer server() {
-        if (server == null) {
-            server = new WireMockServer(WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort());
-            server.start();
-        }
-        return server;
+    public static WireMockServer server() {
+        return Started.SERVER;
     }
 
     @Override
