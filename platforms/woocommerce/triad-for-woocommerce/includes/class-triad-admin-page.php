@@ -90,7 +90,6 @@ final class Triad_Admin_Page {
 		$choices = array(
 			'checkout' => __( 'Pop-up on “Proceed to checkout” (block and classic cart)', 'triad-for-woocommerce' ),
 			'cart'     => __( 'Pop-up when the cart page opens', 'triad-for-woocommerce' ),
-			'product'  => __( 'Pop-up after adding to cart on a product page', 'triad-for-woocommerce' ),
 		);
 		foreach ( $choices as $value => $label ) {
 			echo '<label><input type="checkbox" name="triad_triggers[]" value="' . esc_attr( $value ) . '"' . checked( in_array( $value, $settings['triggers'], true ), true, false ) . '> ' . esc_html( $label ) . '</label><br>';
@@ -164,7 +163,7 @@ final class Triad_Admin_Page {
 		update_option(
 			Triad_Storefront::SETTINGS,
 			array(
-				'triggers'    => array_values( array_intersect( array( 'checkout', 'cart', 'product' ), $triggers ) ),
+				'triggers'    => array_values( array_intersect( array( 'checkout', 'cart' ), $triggers ) ),
 				'inline_cart' => ! empty( $_POST['triad_inline_cart'] ),
 				'thank_you'   => ! empty( $_POST['triad_thank_you'] ),
 			)

@@ -32,7 +32,7 @@ final class Triad_Storefront {
 		add_action( 'wp_loaded', array( $this, 'take_offer_link' ) );
 	}
 
-	/** @return array triggers (checkout, cart, product), inline_cart, thank_you */
+	/** @return array triggers (checkout, cart), inline_cart, thank_you */
 	public static function settings() {
 		$saved = get_option( self::SETTINGS, array() );
 		return array_merge(
@@ -65,7 +65,7 @@ final class Triad_Storefront {
 		if ( ! $this->connection->is_connected() || ! $settings['triggers'] ) {
 			return;
 		}
-		if ( ! ( is_cart() || is_checkout() || ( is_product() && in_array( 'product', $settings['triggers'], true ) ) ) || is_order_received_page() ) {
+		if ( ! ( is_cart() || is_checkout() ) || is_order_received_page() ) {
 			return;
 		}
 		$data       = $this->script_data();
