@@ -32,7 +32,7 @@ import io.vertx.mutiny.redis.client.Request;
 @ApplicationScoped
 public class EmailOffers {
 
-    private static final int ATTEMPTS = 3;
+    private static final Duration REDIS_TIMEOUT = Duration.ofSeconds(1);
 
     private final OfferService offers;
     private final CatalogStore catalog;
@@ -50,15 +50,9 @@ public class EmailOffers {
     public List<OfferResponse.View> after(Shop shop, List<CartLine> lines, String customerId, String ref) {
         OfferQuery query = new OfferQuery("post_purchase", Currency.getInstance(shop.currency()), new Cart(lines),
                 customerId, "order-" + ref, null);
-        // The offer path gives Redis a checkout's few milliseconds and answers "degraded" past them; an e-mail's
-        // reader can wait for another try or two.
-        OfferResponse answer = null;
-        for (int attempt = 1; attempt <= ATTEMPTS && (answer == null || answer.degraded()); attempt++) {
-            if (attempt > 1) {
-                pause(50L * attempt);
-            }
-            answer = offers.offers(shop.id(), query, OfferService.Caller.platform()).await().atMost(Duration.ofSeconds(5));
-        }
+        // The storefront gives Redis a checkout's few milliseconds; an e-mail's reader can wait a second.
+        OfferResponse answer = offers.offers(shop.id(), query, OfferService.Caller.platform(), REDIS_TIMEOUT)
+                .await().atMost(Duration.ofSeconds(5));
         return answer.offers().stream().filter(o -> !"upgrade".equals(o.kind())).toList();
     }
 
@@ -75,14 +69,6 @@ public class EmailOffers {
             }
         }
         return lines.isEmpty() ? List.of() : after(shop, lines, null, ref);
-    }
-
-    private static void pause(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     /** Counts an e-mail's {@code click} or {@code claim} in today's statistics. */

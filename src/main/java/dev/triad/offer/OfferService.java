@@ -1,5 +1,6 @@
 package dev.triad.offer;
 
+import java.time.Duration;
 import java.util.List;
 
 import jakarta.inject.Singleton;
@@ -62,6 +63,14 @@ public class OfferService {
     }
 
     public Uni<OfferResponse> offers(String shop, OfferQuery query, Caller caller) {
+        return offers(shop, query, caller, config.redisTimeout());
+    }
+
+    /**
+     * The offers, waiting up to {@code redisTimeout} for Redis: the storefront's budget is a few milliseconds;
+     * an e-mail's offers, made off any shopper's path, can wait longer.
+     */
+    public Uni<OfferResponse> offers(String shop, OfferQuery query, Caller caller, Duration redisTimeout) {
         String requestId = requestIds.mint(shop, System.currentTimeMillis() / 1000);
         String session = visitors.session(shop, query.sessionId());
         String customer = visitors.customer(shop, query.customerId());
@@ -71,7 +80,7 @@ public class OfferService {
         // (the App Proxy's signed logged_in_customer_id), never for an id anyone can type into a request.
         String historyOf = caller.platformSigned() ? customer : null;
         String visitorHash = session != null ? session : customer;
-        return sheets.read(shop, query.cart().productIds(), dismissedBy, historyOf, visitorHash, config.redisTimeout())
+        return sheets.read(shop, query.cart().productIds(), dismissedBy, historyOf, visitorHash, redisTimeout)
                 .map(snapshot -> answer(requestId, shop, query, caller, snapshot, visitorHash))
                 .onFailure(failure -> !(failure instanceof ProblemException))
                 .recoverWithItem(failure -> degraded(requestId, shop, query, failure));
