@@ -49,7 +49,9 @@ public class RedisLanes {
 
     public Uni<Response> send(Request request) {
         Context context = Vertx.currentContext();
-        if (context == null || !context.isEventLoopContext()) {
+        // A blocking route's worker thread carries its request's (event-loop) context too: only an event loop's own
+        // thread may use its lane and outbox, which are unsynchronised by design.
+        if (context == null || !context.isEventLoopContext() || !Context.isOnEventLoopThread()) {
             return redis.send(request);
         }
         Thread loop = Thread.currentThread();

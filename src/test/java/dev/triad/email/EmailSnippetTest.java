@@ -32,6 +32,9 @@ class EmailSnippetTest {
 
     static final String SHOP = "email-snippet.myshopify.com";
 
+    @jakarta.inject.Inject
+    EmailLinks links;
+
     @Test
     void theSnippetRendersWithShopifysLiquidAndEveryImageAndLinkLeadsWhereItShould() throws Exception {
         Admin shop = Admin.register(SHOP);
@@ -57,6 +60,28 @@ class EmailSnippetTest {
         given().header("Authorization", "Bearer " + shop.adminKey()).get("/admin/v1/shops/{shop}/email-snippet", shop.shop())
                 .then().statusCode(200).body(org.hamcrest.Matchers.containsString("hmac_sha256"))
                 .body(org.hamcrest.Matchers.containsString(KlaviyoMock.PUBLIC_URL + "/email/v1/" + shop.shop() + "/go?"));
+    }
+
+    @Test
+    void manyCardsClickedAtOnceAllLeadToTheirOffer() throws Exception {
+        Admin shop = Admin.register("email-snippet-busy.myshopify.com");
+        product(shop, "632910392", "IPod Nano - 8gb", "39072856", "199.00", null, List.of("1001"));
+        product(shop, "1001", "Case", "2001", "19.00", "https://cdn.example/case.png", List.of());
+        String signature = links.sign(shop.shop(), "450789469", "632910392", 1);
+        java.util.concurrent.ExecutorService clients = java.util.concurrent.Executors.newFixedThreadPool(16);
+        try {
+            List<java.util.concurrent.Future<String>> clicks = new java.util.ArrayList<>();
+            for (int i = 0; i < 64; i++) {
+                clicks.add(clients.submit(() -> given().redirects().follow(false)
+                        .get("/email/v1/{shop}/go?r=450789469&p=632910392&n=1&s=" + signature, shop.shop())
+                        .header("Location")));
+            }
+            for (java.util.concurrent.Future<String> click : clicks) {
+                assertEquals("https://" + shop.shop() + "/cart/2001:1", click.get(30, TimeUnit.SECONDS));
+            }
+        } finally {
+            clients.shutdownNow();
+        }
     }
 
     private static void product(Admin shop, String id, String title, String variant, String price, String image,
