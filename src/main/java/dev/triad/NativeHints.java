@@ -2,6 +2,7 @@ package dev.triad;
 
 import dev.triad.catalog.ProductFacts;
 import dev.triad.catalog.ProductRequest;
+import dev.triad.email.FeedKeyResource;
 import dev.triad.events.EventRequest;
 import dev.triad.local.DemoShop;
 import dev.triad.offer.OfferRequest;
@@ -16,6 +17,7 @@ import dev.triad.shop.Shop;
 import dev.triad.shop.ShopSettings;
 import dev.triad.stats.StatsReport;
 import dev.triad.webhook.WebhookReceiver;
+import dev.triad.wooplugin.ConnectTokenResource;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
@@ -35,7 +37,8 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
         EventRequest.class, EventRequest.Offer.class, PrivacyService.CustomerData.class,
         AppProxyClaimResource.ClaimRequest.class,
         WebhookReceiver.Outcome.class, StatsReport.class, StatsReport.Funnel.class, StatsReport.Orders.class,
-        StatsReport.Group.class, StatsReport.Uplift.class, StatsReport.Day.class })
+        StatsReport.Group.class, StatsReport.Uplift.class, StatsReport.Day.class, StatsReport.Email.class,
+        ConnectTokenResource.Issued.class, FeedKeyResource.Issued.class })
 public final class NativeHints {
 
     private NativeHints() {
