@@ -45,6 +45,47 @@ class NativeHintsTest {
         assertThat(registered).as("registered in NativeHints").containsAll(handed);
     }
 
+    /**
+     * A random generator kept in a static field may be built into the native image's heap with its seed (the
+     * native build refuses it: GraalVM's "Detected an instance of Random/SplittableRandom class in the image
+     * heap", which is how a static SecureRandom in ConnectTokens was found). Triad makes them at run time.
+     */
+    @Test
+    void shouldKeepNoRandomGeneratorInAStaticField() throws IOException {
+        Set<String> statics = new TreeSet<>();
+        for (Path file : classFiles()) {
+            try (InputStream in = Files.newInputStream(file)) {
+                new ClassReader(in).accept(new ClassVisitor(Opcodes.ASM9) {
+                    private String owner;
+
+                    @Override
+                    public void visit(int version, int access, String name, String signature, String superName,
+                            String[] interfaces) {
+                        owner = name;
+                    }
+
+                    @Override
+                    public org.objectweb.asm.FieldVisitor visitField(int access, String name, String descriptor,
+                            String signature, Object value) {
+                        if ((access & Opcodes.ACC_STATIC) != 0 && (descriptor.equals("Ljava/util/Random;")
+                                || descriptor.equals("Ljava/security/SecureRandom;")
+                                || descriptor.equals("Ljava/util/SplittableRandom;"))) {
+                            statics.add(owner + "." + name);
+                        }
+                        return null;
+                    }
+                }, ClassReader.SKIP_CODE);
+            }
+        }
+        assertThat(statics).as("static fields holding a random generator").isEmpty();
+    }
+
+    private static List<Path> classFiles() throws IOException {
+        try (Stream<Path> files = Files.walk(CLASSES)) {
+            return files.filter(f -> f.toString().endsWith(".class")).toList();
+        }
+    }
+
     /** Every Triad type loaded as a class constant and then passed to a Jackson or StoredJson method taking a Class. */
     private static Set<String> handedToJackson() throws IOException {
         Set<String> found = new TreeSet<>();

@@ -23,9 +23,10 @@ import io.vertx.mutiny.redis.client.Response;
 public class FeedKeys {
 
     private static final char[] ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789".toCharArray();
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final RedisBatches redis;
+    /** Per instance, made at run time: a SecureRandom must never be built into a native image's heap. */
+    private final SecureRandom random = new SecureRandom();
 
     public FeedKeys(RedisBatches redis) {
         this.redis = redis;
@@ -35,7 +36,7 @@ public class FeedKeys {
     public String issue(String shop) {
         StringBuilder key = new StringBuilder(32);
         for (int i = 0; i < 32; i++) {
-            key.append(ALPHABET[RANDOM.nextInt(ALPHABET.length)]);
+            key.append(ALPHABET[random.nextInt(ALPHABET.length)]);
         }
         redis.send(Request.cmd(Command.SET).arg(Keys.feedKey(shop)).arg(hash(key.toString())));
         return key.toString();

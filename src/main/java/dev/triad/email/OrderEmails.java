@@ -63,7 +63,9 @@ public class OrderEmails {
             if (privateKey == null || !keys.firstFor(shop.id(), order.id())) {
                 return;
             }
-            List<OfferResponse.View> next = offers.after(shop, lines(order), order.customerId(), order.id());
+            List<CartLine> lines = lines(order);
+            List<OfferResponse.View> next = lines.isEmpty() ? List.of()
+                    : offers.after(shop, lines, order.customerId(), order.id());
             if (next.isEmpty()) {
                 return;
             }

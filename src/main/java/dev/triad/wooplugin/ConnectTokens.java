@@ -24,9 +24,10 @@ public class ConnectTokens {
     static final Duration VALID_FOR = Duration.ofDays(7);
     private static final String PREFIX = "tc1.";
     private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final byte[] key;
+    /** Per instance, made at run time: a SecureRandom must never be built into a native image's heap. */
+    private final SecureRandom random = new SecureRandom();
 
     public ConnectTokens(Visitors visitors) {
         this.key = visitors.derivedKey("triad connect tokens");
@@ -38,7 +39,7 @@ public class ConnectTokens {
 
     public String issue(String shop, long expiresAt) {
         byte[] nonce = new byte[9];
-        RANDOM.nextBytes(nonce); // two tokens for one shop in one second are still two tokens, each usable once
+        random.nextBytes(nonce); // two tokens for one shop in one second are still two tokens, each usable once
         byte[] payload = (shop + " " + expiresAt + " " + B64.encodeToString(nonce)).getBytes(StandardCharsets.UTF_8);
         return PREFIX + B64.encodeToString(payload) + "." + B64.encodeToString(Signatures.hmacSha256(key, payload));
     }
