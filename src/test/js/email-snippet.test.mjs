@@ -70,7 +70,8 @@ test('a tampered link, another order\'s or another shop\'s gets the neutral pixe
   const tampered = cards[0].link.replace(/s=([0-9a-f])/, (m, c) => 's=' + (c === '0' ? '1' : '0'));
   const otherOrder = cards[0].link.replace(/r=\d+/, 'r=1');
   const otherProducts = cards[0].link.replace(/p=\d+/, 'p=1001');
-  for (const link of [tampered, otherOrder, otherProducts]) {
+  const mangledSlot = cards[0].link.replace(/n=1/, 'n=1%20');
+  for (const link of [tampered, otherOrder, otherProducts, mangledSlot]) {
     const go = await follow(link);
     assert.equal(go.status, 303, link);
     assert.equal(go.headers.get('location'), `https://${env.SHOP}/`);

@@ -54,7 +54,7 @@ public class EmailResource {
     @GET
     @Path("offer.png")
     public Response image(@PathParam("shop") String shop, @QueryParam("r") String ref, @QueryParam("p") String products,
-            @QueryParam("n") int slot, @QueryParam("s") String signature) {
+            @QueryParam("n") String slot, @QueryParam("s") String signature) {
         OfferResponse.View offer = offer(shop, ref, products, slot, signature);
         String image = offer == null ? null : offer.items() != null ? offer.items().get(0).image() : offer.image();
         if (image == null || !image.startsWith("https://")) {
@@ -67,7 +67,7 @@ public class EmailResource {
     @GET
     @Path("go")
     public Response go(@PathParam("shop") String shop, @QueryParam("r") String ref, @QueryParam("p") String products,
-            @QueryParam("n") int slot, @QueryParam("s") String signature) {
+            @QueryParam("n") String slot, @QueryParam("s") String signature) {
         Shop found = shops.find(shop).orElse(null);
         OfferResponse.View offer = found == null ? null : offer(shop, ref, products, slot, signature);
         if (found == null) {
@@ -85,9 +85,11 @@ public class EmailResource {
     }
 
     /** The slot's offer, when the link is signed and Triad has one; null otherwise. */
-    private OfferResponse.View offer(String shopName, String ref, String products, int slot, String signature) {
+    private OfferResponse.View offer(String shopName, String ref, String products, String slotParam, String signature) {
         Shop shop = shopName == null ? null : shops.find(shopName).orElse(null);
-        if (shop == null || ref == null || products == null || slot < 1 || slot > 3
+        // A mangled link (a mail client cutting or re-encoding it) leads home too, never to an error page.
+        int slot = "1".equals(slotParam) ? 1 : "2".equals(slotParam) ? 2 : "3".equals(slotParam) ? 3 : 0;
+        if (shop == null || ref == null || products == null || slot == 0
                 || !links.valid(shop.id(), ref, products, slot, signature)) {
             return null;
         }

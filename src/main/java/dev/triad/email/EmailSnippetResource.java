@@ -8,7 +8,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.UriInfo;
 
-import dev.triad.TriadConfig;
 import dev.triad.shop.Shop;
 import dev.triad.shop.ShopAccess;
 
@@ -25,10 +24,10 @@ public class EmailSnippetResource {
     private final EmailLinks links;
     private final String publicUrl;
 
-    public EmailSnippetResource(ShopAccess access, EmailLinks links, TriadConfig config) {
+    public EmailSnippetResource(ShopAccess access, EmailLinks links, OfferLinks offerLinks) {
         this.access = access;
         this.links = links;
-        this.publicUrl = config.publicUrl().map(u -> u.replaceAll("/$", "")).orElse(null);
+        this.publicUrl = offerLinks.publicUrl();
     }
 
     @GET

@@ -26,6 +26,11 @@ public class OfferLinks {
         this.publicUrl = config.publicUrl().map(u -> u.replaceAll("/$", "")).orElse(null);
     }
 
+    /** Triad's public address without a trailing slash; null when {@code triad.public-url} is not set. */
+    public String publicUrl() {
+        return publicUrl;
+    }
+
     public String of(Shop shop, OfferResponse.View offer) {
         List<OfferResponse.Item> items = offer.items() != null ? offer.items() : List.of(new OfferResponse.Item(
                 offer.productId(), offer.variantId(), offer.title(), offer.image(), offer.url(), offer.price()));
